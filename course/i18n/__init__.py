@@ -1,0 +1,58 @@
+"""Message catalogues: every learner-facing string goes through ``_("key", **values)``.
+
+Catalogues are TOML files beside this module (``en.toml``, ``ar.toml``), one
+flat table of ``key = "text with {placeholders}"``. A key missing from the
+current language falls back to English, so a partly translated catalogue is
+still usable. The language comes from ``set_language`` or the ``COURSE_LANG``
+environment variable (default ``en``).
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+LANGUAGES = ("en", "ar")
+RIGHT_TO_LEFT = {"ar"}
+_current: str | None = None
+
+
+@lru_cache(maxsize=None)
+def catalogue(language: str) -> dict[str, str]:
+    """The messages of one language (an empty table for an unknown language)."""
+    path = Path(__file__).with_name(f"{language}.toml")
+    if not path.exists():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def set_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    global _current
+    _current = language
+
+
+def current_language() -> str:
+    if _current:
+        return _current
+    env = os.environ.get("COURSE_LANG", "en")
+    return env if env in LANGUAGES else "en"
+
+
+def direction(language: str | None = None) -> str:
+    """``rtl`` for right-to-left languages, else ``ltr``."""
+    return "rtl" if (language or current_language()) in RIGHT_TO_LEFT else "ltr"
+
+
+def _(key: str, **values) -> str:
+    """The message ``key`` in the current language, with ``values`` filled in."""
+    text = catalogue(current_language()).get(key) or catalogue("en").get(key)
+    if text is None:
+        raise KeyError(f"message {key!r} is not in the English catalogue")
+    return text.format(**values) if values else text

@@ -1,0 +1,161 @@
+"""The course's own records, in the same database as nbgrader's gradebook.
+
+nbgrader keeps only a learner's latest submission; the gate needs every
+attempt and every unlock. Three tables, created on first use:
+
+``course_attempts``  one row per graded (or ungradable) submission:
+                     learner, week, submitted_at, score, max_score,
+                     pending_points, problem (why it could not be graded)
+``course_events``    every unlock and mentor override: time, learner, week,
+                     kind (``unlock`` | ``override``), cause, score
+``course_learners``  learners known to the course (roster; grows on submission)
+
+Using the gradebook's database URL means a PostgreSQL gradebook covers these
+too, with no second database to run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from .gradebook import SubmissionScore
+from .progress import Attempt, LearnerRecord, Override
+
+metadata = sa.MetaData()
+
+attempts_table = sa.Table(
+    "course_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("learner", sa.String(128), nullable=False, index=True),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("submitted_at", sa.DateTime, nullable=False),
+    sa.Column("graded_at", sa.DateTime, nullable=False),
+    sa.Column("score", sa.Float),
+    sa.Column("max_score", sa.Float),
+    sa.Column("pending_points", sa.Float, default=0.0),
+    sa.Column("problem", sa.Text),
+    sa.UniqueConstraint("learner", "week", "submitted_at", name="one_row_per_submission"),
+)
+
+events_table = sa.Table(
+    "course_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("learner", sa.String(128), nullable=False, index=True),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("cause", sa.Text, nullable=False),
+    sa.Column("score", sa.String(32)),
+    sa.Column("by", sa.String(128)),
+)
+
+learners_table = sa.Table(
+    "course_learners", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("added", sa.DateTime, nullable=False),
+)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def naive_utc(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+@dataclass
+class Ledger:
+    """Reads and writes the course tables of one database."""
+    db_url: str
+
+    def __post_init__(self):
+        self.engine = sa.create_engine(self.db_url)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # learners ---------------------------------------------------------
+    def add_learner(self, learner: str) -> None:
+        with self.engine.begin() as conn:
+            exists = conn.execute(sa.select(learners_table.c.id).where(
+                learners_table.c.id == learner)).first()
+            if not exists:
+                conn.execute(learners_table.insert().values(id=learner, added=now()))
+
+    def learners(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return sorted(r[0] for r in conn.execute(sa.select(learners_table.c.id)))
+
+    # attempts ---------------------------------------------------------
+    def has_attempt(self, learner: str, week: str, submitted_at: dt.datetime) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(attempts_table.c.id).where(
+                attempts_table.c.learner == learner, attempts_table.c.week == week,
+                attempts_table.c.submitted_at == naive_utc(submitted_at))).first() is not None
+
+    def record_attempt(self, learner: str, week: str, submitted_at: dt.datetime, *,
+                       score: float | None = None, max_score: float | None = None,
+                       pending_points: float = 0.0, problem: str | None = None) -> None:
+        """Record one graded (or ungradable) submission; recording it again updates the row."""
+        values = dict(learner=learner, week=week, submitted_at=naive_utc(submitted_at),
+                      graded_at=now(), score=score, max_score=max_score,
+                      pending_points=pending_points, problem=problem)
+        with self.engine.begin() as conn:
+            updated = conn.execute(attempts_table.update().where(
+                attempts_table.c.learner == learner, attempts_table.c.week == week,
+                attempts_table.c.submitted_at == values["submitted_at"]).values(**values)).rowcount
+            if not updated:
+                conn.execute(attempts_table.insert().values(**values))
+
+    def attempts(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(attempts_table).order_by(attempts_table.c.submitted_at))
+            return [dict(r._mapping) for r in rows]
+
+    # events -----------------------------------------------------------
+    def record_event(self, learner: str, week: str, kind: str, cause: str,
+                     score: str | None = None, by: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(events_table.insert().values(
+                at=now(), learner=learner, week=week, kind=kind, cause=cause, score=score, by=by))
+
+    def events(self, learner: str | None = None) -> list[dict]:
+        query = sa.select(events_table).order_by(events_table.c.at, events_table.c.id)
+        if learner:
+            query = query.where(events_table.c.learner == learner)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    # the gate's input -------------------------------------------------
+    def records(self, latest: dict[tuple[str, str], SubmissionScore],
+                waiting: dict[str, set[str]] | None = None) -> dict[str, LearnerRecord]:
+        """Each learner's attempts and overrides; the newest attempt of a week takes
+        its score from the gradebook, so a mentor's manual grade counts at once."""
+        waiting = waiting or {}
+        attempts: dict[str, list[Attempt]] = {}
+        for row in self.attempts():
+            if row["problem"] is not None or row["score"] is None:
+                continue
+            score, max_score, pending = row["score"], row["max_score"], row["pending_points"] or 0.0
+            current = latest.get((row["learner"], row["week"]))
+            if current and current.timestamp and naive_utc(current.timestamp) == row["submitted_at"]:
+                score, max_score, pending = current.score, current.max_score, current.pending_points
+            attempts.setdefault(row["learner"], []).append(Attempt(
+                week=row["week"], submitted_at=row["submitted_at"], score=score,
+                max_score=max_score, pending_points=pending))
+        overrides: dict[str, list[Override]] = {}
+        for ev in self.events():
+            if ev["kind"] == "override":
+                overrides.setdefault(ev["learner"], []).append(
+                    Override(week=ev["week"], at=ev["at"], reason=ev["cause"], by=ev["by"] or ""))
+        everyone = set(self.learners()) | set(attempts) | set(overrides) | set(waiting)
+        return {lid: LearnerRecord(attempts=tuple(attempts.get(lid, ())),
+                                   overrides=tuple(overrides.get(lid, ())),
+                                   waiting=frozenset(waiting.get(lid, ())))
+                for lid in everyone}

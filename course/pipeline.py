@@ -1,0 +1,388 @@
+"""Release, submit, collect, autograde and feedback, through nbgrader's Python API.
+
+Everything runs in one process with the course's explicit configuration
+(``grading/nbgrader_config.py``). Only the assessment notebook of a week is
+graded; lesson notebooks are released beside it with their outputs cleared.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.auth import Authenticator
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.exchange import ExchangeError, ExchangeFactory
+from nbgrader.utils import parse_utc
+from traitlets.config import Config
+
+from . import gate
+from .assess import KEYS_ENV
+from .gradebook import cohort_scores
+from .layout import CourseLayout
+from .ledger import Ledger, naive_utc
+from .progress import LearnerRecord, State, WeekProgress, cohort_progress, learner_progress
+from .syllabus import Week
+
+_INBOUND = re.compile(r"^(?P<learner>[^+]+)\+(?P<week>[^+]+)\+(?P<stamp>[^+]+)(\+.*)?$")
+
+
+class PipelineError(RuntimeError):
+    """A grading step failed; the message says what to do."""
+
+
+@dataclass
+class GradingReport:
+    week: str
+    graded: list[str] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    unlocked: list[tuple[str, str]] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)
+    results: dict[str, WeekProgress] = field(default_factory=dict)
+
+
+# -- configuration ---------------------------------------------------------
+def nbgrader_config(layout: CourseLayout, week: Week | None = None) -> Config:
+    """The course's nbgrader config, narrowed to one week's assessment notebook."""
+    config = Config(layout.config)
+    if week is not None:
+        config.CourseDirectory.notebook_id = week.assessment_name
+    return config
+
+
+def _api(layout: CourseLayout, week: Week | None = None) -> NbGraderAPI:
+    config = nbgrader_config(layout, week)
+    coursedir = CourseDirectory(config=config)
+    return NbGraderAPI(coursedir=coursedir, authenticator=Authenticator(config=config), config=config)
+
+
+def _check(result: dict, what: str) -> None:
+    if not result.get("success"):
+        detail = (result.get("error") or result.get("log") or "").strip().splitlines()
+        raise PipelineError(f"{what} failed: {detail[-1] if detail else 'no details'}")
+
+
+@contextlib.contextmanager
+def grading_lock(layout: CourseLayout):
+    """One grading run at a time per course (a second run waits for the first)."""
+    layout.grading.mkdir(parents=True, exist_ok=True)
+    with open(layout.grading / ".grading.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+# -- preparing and releasing ----------------------------------------------------
+def prepare(layout: CourseLayout) -> None:
+    """Link week folders as nbgrader sources, create the course tables, publish the default gate."""
+    syllabus = layout.syllabus
+    layout.source.mkdir(parents=True, exist_ok=True)
+    for week in syllabus.weeks:
+        target = layout.week_folder(week.id)
+        if not (target / week.assessment).exists():
+            raise PipelineError(f"{target / week.assessment} is missing: every week needs its assessment")
+        stray = sorted(target.glob("*.answers.json*"))
+        if stray:
+            raise PipelineError(
+                f"{stray[0]} must not be in the week's source folder: it would replace every "
+                "learner's own answers during grading. Delete it and release again.")
+        link = layout.source / week.id
+        if link.is_symlink() or link.exists():
+            if link.resolve() == target.resolve():
+                continue
+            if link.is_symlink():
+                link.unlink()
+            else:
+                raise PipelineError(f"{link} is a real folder; remove it so it can link to {target}")
+        link.symlink_to(os.path.relpath(target, layout.source), target_is_directory=True)
+    Ledger(layout.db_url).close()
+    gate.publish_default(layout.gate_dir, syllabus)
+
+
+def release(layout: CourseLayout, week_id: str, force: bool = False) -> Path:
+    """Generate the student version of a week and put it in the exchange."""
+    syllabus = layout.syllabus
+    week = syllabus.week(week_id)
+    prepare(layout)
+    api = _api(layout, week)
+    released = layout.release / week.id
+    has_submissions = any(layout.submitted.glob(f"*/{week.id}"))
+    if has_submissions and released.exists() and not force:
+        pass  # frozen: changing graded cells after submissions would break grading
+    else:
+        _check(api.generate_assignment(week.id, force=True), f"Generating {week.id}")
+        for lesson in week.lessons:
+            src = layout.week_folder(week.id) / lesson
+            if not src.exists():
+                raise PipelineError(f"{src} is listed in the syllabus but missing")
+            nb = nbformat.read(src, as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    cell.outputs, cell.execution_count = [], None
+            nbformat.write(nb, released / lesson)
+    config = nbgrader_config(layout, week)
+    config.ExchangeReleaseAssignment.force = True
+    _run_exchange(config, "ReleaseAssignment", week.id, f"Releasing {week.id}")
+    gate.publish_default(layout.gate_dir, syllabus)
+    return released
+
+
+def release_all(layout: CourseLayout, force: bool = False) -> None:
+    for week in layout.syllabus.weeks:
+        release(layout, week.id, force=force)
+
+
+# -- the learner's side -----------------------------------------------------------
+def _learner_config(layout: CourseLayout, learner: str, workspace: Path) -> Config:
+    config = nbgrader_config(layout)
+    config.CourseDirectory.student_id = learner
+    config.Exchange.assignment_dir = str(workspace)
+    return config
+
+
+def _run_exchange(config: Config, action: str, week_id: str, what: str):
+    config = Config(config)
+    config.CourseDirectory.assignment_id = week_id
+    coursedir = CourseDirectory(config=config)
+    factory = ExchangeFactory(config=config)
+    app = getattr(factory, action)(coursedir=coursedir, authenticator=Authenticator(config=config),
+                                   config=config)
+    try:
+        return app.start()
+    except ExchangeError as exc:
+        raise PipelineError(f"{what}: {exc}") from None
+
+
+def fetch(layout: CourseLayout, week_id: str, learner: str, workspace: Path) -> Path:
+    """Fetch a released week into the learner's workspace (refused while it is locked)."""
+    workspace.mkdir(parents=True, exist_ok=True)
+    _run_exchange(_learner_config(layout, learner, workspace), "FetchAssignment", week_id,
+                  f"Cannot fetch {week_id}")
+    return workspace / week_id
+
+
+def submit(layout: CourseLayout, week_id: str, learner: str, workspace: Path) -> None:
+    """Hand in the learner's copy of a week (refused while it is locked or used up)."""
+    config = _learner_config(layout, learner, workspace)
+    config.GatedExchangeSubmit.grade_command = []
+    _run_exchange(config, "Submit", week_id, f"Cannot submit {week_id}")
+
+
+def fetch_feedback(layout: CourseLayout, week_id: str, learner: str, workspace: Path) -> None:
+    _run_exchange(_learner_config(layout, learner, workspace), "FetchFeedback", week_id,
+                  f"Cannot fetch feedback for {week_id}")
+
+
+# -- grading --------------------------------------------------------------------
+def waiting_submissions(layout: CourseLayout, ledger: Ledger) -> dict[str, set[str]]:
+    """Weeks each learner handed in that are not graded yet (newer than their last attempt)."""
+    inbound = layout.exchange / layout.course_id / "inbound"
+    newest: dict[tuple[str, str], dt.datetime] = {}
+    for entry in inbound.glob("*+*+*") if inbound.exists() else ():
+        m = _INBOUND.match(entry.name)
+        if not m:
+            continue
+        try:
+            stamp = naive_utc(parse_utc(m["stamp"]))
+        except (ValueError, OverflowError):
+            continue
+        key = (m["learner"], m["week"])
+        newest[key] = max(stamp, newest.get(key, stamp))
+    graded: dict[tuple[str, str], dt.datetime] = {}
+    for row in ledger.attempts():
+        key = (row["learner"], row["week"])
+        graded[key] = max(row["submitted_at"], graded.get(key, row["submitted_at"]))
+    out: dict[str, set[str]] = {}
+    for (learner, week), stamp in newest.items():
+        if (learner, week) not in graded or stamp > graded[(learner, week)]:
+            out.setdefault(learner, set()).add(week)
+    return out
+
+
+def submission_problem(folder: Path, week: Week) -> str | None:
+    """Why a collected submission cannot be graded, or None if it can."""
+    notebook = folder / week.assessment
+    if not notebook.exists():
+        return f"{week.assessment} is missing from the submission"
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+        nbformat.validate(nb)
+    except Exception as exc:  # nbformat raises many kinds for broken files
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return f"{week.assessment} is not a readable notebook ({first[:200]})"
+    return None
+
+
+def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
+          deliver_to: Path | None = None) -> GradingReport:
+    """Collect and autograde every new submission of a week, give feedback, update the gate.
+
+    Safe to run again: a submission already graded is skipped. A learner whose
+    submission cannot be graded is reported with the reason; the others go on.
+    ``deliver_to`` (solo mode) is the learner's workspace: feedback and newly
+    unlocked weeks are fetched into it at once.
+    """
+    week = layout.syllabus.week(week_id)
+    report = GradingReport(week=week.id)
+    with grading_lock(layout):
+        prepare(layout)
+        api = _api(layout, week)
+        _check(api.collect(week.id, update=True), f"Collecting {week.id}")
+        ledger = Ledger(layout.db_url)
+        try:
+            before = _published_states(layout)
+            for folder in sorted(layout.submitted.glob(f"*/{week.id}")):
+                learner = folder.parent.name
+                if learners and learner not in learners:
+                    continue
+                _grade_one(layout, api, ledger, week, learner, folder, report)
+            publish_all(layout, ledger, report=report, before=before)
+        finally:
+            ledger.close()
+    if deliver_to is not None:
+        for learner in learners or []:
+            _deliver(layout, week, learner, deliver_to, report)
+    return report
+
+
+def _grade_one(layout, api, ledger, week, learner, folder, report) -> None:
+    stamp = api.coursedir.get_existing_timestamp(str(folder))
+    submitted_at = naive_utc(stamp) if stamp else naive_utc(
+        dt.datetime.fromtimestamp(folder.stat().st_mtime, dt.timezone.utc))
+    ledger.add_learner(learner)
+    if ledger.has_attempt(learner, week.id, submitted_at):
+        return
+    problem = submission_problem(folder, week)
+    if problem is None:
+        with _keys_visible(layout):
+            result = api.autograde(week.id, learner, force=True, create=True)
+        if not result.get("success"):
+            problem = "the grader could not run it: " + _last_error(result)
+    if problem:
+        report.problems[learner] = problem
+        ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
+        return
+    score = cohort_scores(layout.db_url, layout.course_id).get((learner, week.id))
+    if score is None:
+        report.problems[learner] = "graded, but no score was found in the gradebook"
+        ledger.record_attempt(learner, week.id, submitted_at, problem=report.problems[learner])
+        return
+    ledger.record_attempt(learner, week.id, submitted_at, score=score.score,
+                          max_score=score.max_score, pending_points=score.pending_points)
+    report.graded.append(learner)
+    feedback = api.generate_feedback(week.id, learner)
+    if feedback.get("success"):
+        api.release_feedback(week.id, learner)
+
+
+def _last_error(result: dict) -> str:
+    lines = [l for l in (result.get("log") or "").splitlines() if "[ERROR]" in l]
+    return lines[0].replace("[ERROR]", "").strip()[:300] if lines else "unknown error"
+
+
+@contextlib.contextmanager
+def _keys_visible(layout: CourseLayout):
+    old = os.environ.get(KEYS_ENV)
+    os.environ[KEYS_ENV] = str(layout.keys)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop(KEYS_ENV, None)
+        else:
+            os.environ[KEYS_ENV] = old
+
+
+def _published_states(layout: CourseLayout) -> dict[str, dict[str, str]]:
+    out = {}
+    for path in layout.gate_dir.glob("*.json") if layout.gate_dir.exists() else ():
+        entries = gate.read(layout.gate_dir, path.stem)
+        if entries and path.stem != gate.DEFAULT:
+            out[path.stem] = {k: v.state for k, v in entries.items()}
+    return out
+
+
+def cohort(layout: CourseLayout, ledger: Ledger | None = None) -> dict[str, dict[str, WeekProgress]]:
+    """Every known learner's progress through every week, from the gradebook and the ledger."""
+    own = ledger is None
+    ledger = ledger or Ledger(layout.db_url)
+    try:
+        scores = cohort_scores(layout.db_url, layout.course_id)
+        records = ledger.records(scores, waiting_submissions(layout, ledger))
+        return cohort_progress(layout.syllabus, records)
+    finally:
+        if own:
+            ledger.close()
+
+
+def publish_all(layout: CourseLayout, ledger: Ledger, report: GradingReport | None = None,
+                before: dict[str, dict[str, str]] | None = None) -> dict[str, dict[str, WeekProgress]]:
+    """Recompute every learner's gate, publish it, and record the weeks that just opened."""
+    syllabus = layout.syllabus
+    before = _published_states(layout) if before is None else before
+    progress = cohort(layout, ledger)
+    for learner, weeks in progress.items():
+        gate.publish(layout.gate_dir, syllabus, learner, weeks)
+        default_states = {w.id: (State.UNLOCKED.value if w.number == 1 else State.LOCKED.value)
+                          for w in syllabus.weeks}
+        old = before.get(learner, default_states)
+        for week in syllabus.weeks:
+            wp = weeks[week.id]
+            if old.get(week.id) == State.LOCKED.value and wp.is_open:
+                previous = syllabus.previous(week)
+                prev_wp = weeks[previous.id] if previous else None
+                cause = (f"passed {previous.id}" if prev_wp and prev_wp.state is State.PASSED
+                         else "mentor override")
+                ledger.record_event(learner, week.id, "unlock", cause,
+                                    score=_score_text(prev_wp))
+                if report is not None:
+                    report.unlocked.append((learner, week.id))
+        if report is not None and report.week in weeks:
+            report.results[learner] = weeks[report.week]
+            if weeks[report.week].state is State.AWAITING_REVIEW and learner in report.graded:
+                report.awaiting_review.append(learner)
+    return progress
+
+
+def _score_text(wp: WeekProgress | None) -> str | None:
+    if wp is None or wp.score is None:
+        return None
+    return f"{wp.score:g}/{wp.max_score:g}"
+
+
+def unlock(layout: CourseLayout, learner: str, week_id: str, reason: str, by: str = "") -> WeekProgress:
+    """A mentor opens a week for a learner (with a fresh set of attempts), for a recorded reason."""
+    week = layout.syllabus.week(week_id)
+    if not reason.strip():
+        raise PipelineError("Give a reason for the unlock (--reason TEXT); it is recorded.")
+    ledger = Ledger(layout.db_url)
+    try:
+        with grading_lock(layout):
+            ledger.add_learner(learner)
+            before = _published_states(layout)
+            progress = cohort(layout, ledger).get(learner) or learner_progress(layout.syllabus, LearnerRecord())
+            previous = layout.syllabus.previous(week)
+            ledger.record_event(learner, week.id, "override", reason.strip(),
+                                score=_score_text(progress[previous.id]) if previous else None, by=by)
+            return publish_all(layout, ledger, before=before)[learner][week.id]
+    finally:
+        ledger.close()
+
+
+def _deliver(layout: CourseLayout, week: Week, learner: str, workspace: Path,
+             report: GradingReport) -> None:
+    """Solo mode: bring feedback and every newly opened week into the learner's workspace."""
+    with contextlib.suppress(PipelineError):
+        fetch_feedback(layout, week.id, learner, workspace)
+    for who, week_id in report.unlocked:
+        if who == learner and not (workspace / week_id).exists():
+            with contextlib.suppress(PipelineError):
+                fetch(layout, week_id, learner, workspace)

@@ -1,0 +1,142 @@
+"""``course init``: make a folder a ready course, and set up the solo learner's workspace.
+
+A new root gets a copy of the week folders, the answer keys, the nbgrader
+config and the syllabus (so a cohort can edit its own dates); the checkout
+itself is used as it is. Then every week is released, and in solo mode the
+learner's JupyterLab configuration, home page and week 1 are put in place.
+"""
+from __future__ import annotations
+
+import getpass
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from . import pipeline
+from .layout import CHECKOUT, CourseLayout
+from .syllabus import PACKAGED_SYLLABUS, load_syllabus
+
+HOME_PAGE = "START_HERE.ipynb"
+_LEARNER_ID = re.compile(r"[^A-Za-z0-9_.@-]+")
+
+# nbgrader's instructor tools are hidden from learners and shown to mentors.
+_INSTRUCTOR_LAB_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                           "@jupyter/nbgrader:course-list"]
+_INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader",
+                                 "nbgrader.server_extensions.course_list"]
+
+
+def default_learner_id() -> str:
+    """The solo learner's id: the computer's user name, made safe for nbgrader."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user name in some containers
+        name = "learner"
+    return _LEARNER_ID.sub("_", name).strip("_") or "learner"
+
+
+def copy_course(root: Path) -> None:
+    """Copy the course material of this checkout into a new root (never overwriting)."""
+    syllabus = load_syllabus(PACKAGED_SYLLABUS)
+    root.mkdir(parents=True, exist_ok=True)
+    for week in syllabus.weeks:
+        dest = root / week.id
+        if not dest.exists():
+            shutil.copytree(CHECKOUT / week.id, dest,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.answers.json*"))
+    (root / "grading").mkdir(exist_ok=True)
+    for name in ("nbgrader_config.py",):
+        if not (root / "grading" / name).exists():
+            shutil.copy2(CHECKOUT / "grading" / name, root / "grading" / name)
+    if not (root / "grading" / "keys").exists():
+        shutil.copytree(CHECKOUT / "grading" / "keys", root / "grading" / "keys")
+    if not (root / "syllabus.toml").exists():
+        shutil.copy2(PACKAGED_SYLLABUS, root / "syllabus.toml")
+    if not (root / HOME_PAGE).exists():
+        shutil.copy2(CHECKOUT / HOME_PAGE, root / HOME_PAGE)
+
+
+def init_course(root: Path | str | None = None, learner: str | None = None,
+                solo: bool = True) -> CourseLayout:
+    """Create (or refresh) a course at ``root``, release every week and, for solo mode,
+    prepare the learner's workspace with week 1 fetched."""
+    layout = CourseLayout.at(root)
+    if layout.root != CHECKOUT.resolve():
+        copy_course(layout.root)
+    layout.require()
+    pipeline.release_all(layout)
+    if solo:
+        setup_workspace(layout, learner or default_learner_id())
+    write_mentor_config(layout)
+    return layout
+
+
+def setup_workspace(layout: CourseLayout, learner: str) -> Path:
+    """The solo learner's JupyterLab root: home page, config, and the first week."""
+    workspace = layout.workspace
+    workspace.mkdir(parents=True, exist_ok=True)
+    home = workspace / HOME_PAGE
+    source_home = layout.root / HOME_PAGE
+    if not source_home.exists():
+        source_home = CHECKOUT / HOME_PAGE
+    if not home.exists() or home.read_bytes() != source_home.read_bytes():
+        shutil.copy2(source_home, home)
+    write_learner_config(layout, learner)
+    first = layout.syllabus.weeks[0].id
+    if not (workspace / first).exists():
+        pipeline.fetch(layout, first, learner, workspace)
+    return workspace
+
+
+def write_learner_config(layout: CourseLayout, learner: str) -> Path:
+    """Jupyter config for the solo learner's lab: gated exchange, grading on submit."""
+    folder = layout.learner_config
+    folder.mkdir(parents=True, exist_ok=True)
+    log = layout.logs / "solo-grading.log"
+    layout.logs.mkdir(parents=True, exist_ok=True)
+    command = [sys.executable, "-m", "course", "--root", str(layout.root), "grade",
+               "{assignment_id}", "--learner", "{student_id}", "--deliver-to", str(layout.workspace)]
+    (folder / "nbgrader_config.py").write_text(
+        "# Written by `course init` for the solo learner's JupyterLab. Do not edit; run init again.\n"
+        "c = get_config()  # noqa: F821\n"
+        f"load_subconfig({str(layout.nbgrader_config_file)!r})  # noqa: F821\n"
+        f"c.CourseDirectory.student_id = {learner!r}\n"
+        f"c.Exchange.assignment_dir = {str(layout.workspace)!r}\n"
+        f"c.GatedExchangeSubmit.grade_command = {command!r}\n"
+        f"c.GatedExchangeSubmit.grade_log = {str(log)!r}\n",
+        encoding="utf-8")
+    _write_lab_switches(folder, instructor=False)
+    (folder / "learner.json").write_text(json.dumps({"learner": learner}), encoding="utf-8")
+    return folder
+
+
+def write_mentor_config(layout: CourseLayout) -> Path:
+    """Jupyter config for a mentor's lab: the course's nbgrader config with the formgrader on."""
+    folder = layout.mentor_config
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "nbgrader_config.py").write_text(
+        "# Written by `course init` for mentors' JupyterLab. Do not edit; run init again.\n"
+        "c = get_config()  # noqa: F821\n"
+        f"load_subconfig({str(layout.nbgrader_config_file)!r})  # noqa: F821\n",
+        encoding="utf-8")
+    _write_lab_switches(folder, instructor=True)
+    return folder
+
+
+def solo_learner(layout: CourseLayout) -> str | None:
+    path = layout.learner_config / "learner.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["learner"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def _write_lab_switches(folder: Path, instructor: bool) -> None:
+    (folder / "labconfig").mkdir(exist_ok=True)
+    (folder / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": {p: not instructor for p in _INSTRUCTOR_LAB_PLUGINS}}, indent=1))
+    (folder / "jupyter_server_config.json").write_text(json.dumps(
+        {"ServerApp": {"jpserver_extensions": {e: instructor for e in _INSTRUCTOR_SERVER_EXTENSIONS}}},
+        indent=1))
