@@ -59,7 +59,7 @@ def cohort_scores(db_url: str, course_id: str) -> dict[tuple[str, str], Submissi
         key = (learner, week)
         entry = totals.setdefault(key, [stamp, 0.0, 0.0, 0.0])
         entry[2] += max_score or 0.0
-        if needs_manual:
+        if needs_manual and manual is None:
             entry[3] += max_score or 0.0
         else:
             earned = manual if manual is not None else (auto or 0.0)

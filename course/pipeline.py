@@ -7,6 +7,7 @@ graded; lesson notebooks are released beside it with their outputs cleared.
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import fcntl
 import os
@@ -50,7 +51,7 @@ class GradingReport:
 # -- configuration ---------------------------------------------------------
 def nbgrader_config(layout: CourseLayout, week: Week | None = None) -> Config:
     """The course's nbgrader config, narrowed to one week's assessment notebook."""
-    config = Config(layout.config)
+    config = copy.deepcopy(layout.config)   # never change the layout's own config
     if week is not None:
         config.CourseDirectory.notebook_id = week.assessment_name
     return config
@@ -149,7 +150,7 @@ def _learner_config(layout: CourseLayout, learner: str, workspace: Path) -> Conf
 
 
 def _run_exchange(config: Config, action: str, week_id: str, what: str):
-    config = Config(config)
+    config = copy.deepcopy(config)
     config.CourseDirectory.assignment_id = week_id
     coursedir = CourseDirectory(config=config)
     factory = ExchangeFactory(config=config)
@@ -281,6 +282,26 @@ def _grade_one(layout, api, ledger, week, learner, folder, report) -> None:
     feedback = api.generate_feedback(week.id, learner)
     if feedback.get("success"):
         api.release_feedback(week.id, learner)
+
+
+def refresh_feedback(layout: CourseLayout, week_id: str) -> int:
+    """After mentors graded written answers: new feedback for every graded learner of a week,
+    and the gate updated (a reviewed pass opens the next week). Returns how many learners."""
+    week = layout.syllabus.week(week_id)
+    count = 0
+    with grading_lock(layout):
+        api = _api(layout, week)
+        for folder in sorted(layout.autograded.glob(f"*/{week.id}")):
+            learner = folder.parent.name
+            if api.generate_feedback(week.id, learner).get("success"):
+                _check(api.release_feedback(week.id, learner), f"Releasing feedback to {learner}")
+                count += 1
+        ledger = Ledger(layout.db_url)
+        try:
+            publish_all(layout, ledger)
+        finally:
+            ledger.close()
+    return count
 
 
 def _last_error(result: dict) -> str:

@@ -37,25 +37,28 @@ def default_learner_id() -> str:
     return _LEARNER_ID.sub("_", name).strip("_") or "learner"
 
 
-def copy_course(root: Path) -> None:
-    """Copy the course material of this checkout into a new root (never overwriting)."""
-    syllabus = load_syllabus(PACKAGED_SYLLABUS)
+def copy_course(root: Path, source: Path = CHECKOUT) -> None:
+    """Copy the course material of ``source`` (default: this checkout) into a new root,
+    never overwriting what is already there."""
+    source_syllabus = source / "syllabus.toml"
+    syllabus_file = source_syllabus if source_syllabus.exists() else PACKAGED_SYLLABUS
+    syllabus = load_syllabus(syllabus_file)
     root.mkdir(parents=True, exist_ok=True)
     for week in syllabus.weeks:
         dest = root / week.id
         if not dest.exists():
-            shutil.copytree(CHECKOUT / week.id, dest,
+            shutil.copytree(source / week.id, dest,
                             ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.answers.json*"))
     (root / "grading").mkdir(exist_ok=True)
-    for name in ("nbgrader_config.py",):
-        if not (root / "grading" / name).exists():
-            shutil.copy2(CHECKOUT / "grading" / name, root / "grading" / name)
+    if not (root / "grading" / "nbgrader_config.py").exists():
+        shutil.copy2(source / "grading" / "nbgrader_config.py", root / "grading" / "nbgrader_config.py")
     if not (root / "grading" / "keys").exists():
-        shutil.copytree(CHECKOUT / "grading" / "keys", root / "grading" / "keys")
+        shutil.copytree(source / "grading" / "keys", root / "grading" / "keys")
     if not (root / "syllabus.toml").exists():
-        shutil.copy2(PACKAGED_SYLLABUS, root / "syllabus.toml")
+        shutil.copy2(syllabus_file, root / "syllabus.toml")
+    home = source / HOME_PAGE if (source / HOME_PAGE).exists() else CHECKOUT / HOME_PAGE
     if not (root / HOME_PAGE).exists():
-        shutil.copy2(CHECKOUT / HOME_PAGE, root / HOME_PAGE)
+        shutil.copy2(home, root / HOME_PAGE)
 
 
 def init_course(root: Path | str | None = None, learner: str | None = None,

@@ -1,0 +1,237 @@
+"""The ``course`` command: set up, run, grade and check the course.
+
+Every command takes ``--root DIR`` (the course folder; default: this checkout),
+so a demo or a test never touches the real course. Errors say what went wrong
+and what to do, and exit with status 2.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import logging
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from .layout import CourseLayout, LayoutError
+from .syllabus import SyllabusError
+
+EXIT_ERROR = 2
+
+
+def _quiet() -> None:
+    """nbgrader and its kernels are chatty; learners and mentors need only our report."""
+    warnings.filterwarnings("ignore")
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+
+
+def cmd_init(layout: CourseLayout, args) -> int:
+    from .scaffold import init_course
+    layout = init_course(layout.root, learner=args.learner, solo=not args.cohort)
+    print(f"Course ready in {layout.root}")
+    if not args.cohort:
+        print(f"Learner workspace: {layout.workspace} (start it with `course --root {layout.root} lab`)")
+    return 0
+
+
+def cmd_lab(layout: CourseLayout, args) -> int:
+    from .lab import launch
+    return launch(layout, learner=args.learner, mentor=args.mentor, port=args.port,
+                  open_browser=not args.no_browser)
+
+
+def cmd_release(layout: CourseLayout, args) -> int:
+    from . import pipeline
+    weeks = [args.week] if args.week else layout.syllabus.week_ids
+    for week in weeks:
+        path = pipeline.release(layout, week, force=args.force)
+        print(f"released {week} ({path})")
+    return 0
+
+
+def cmd_submit(layout: CourseLayout, args) -> int:
+    from . import pipeline
+    from .scaffold import default_learner_id, solo_learner
+    learner = args.learner or solo_learner(layout) or default_learner_id()
+    workspace = Path(args.workspace) if args.workspace else layout.workspace
+    pipeline.submit(layout, args.week, learner, workspace)
+    print(f"submitted {args.week} for {learner}; grading…")
+    report = pipeline.grade(layout, args.week, learners=[learner], deliver_to=workspace)
+    _print_report(report)
+    return 0
+
+
+def cmd_grade(layout: CourseLayout, args) -> int:
+    from . import pipeline
+    report = pipeline.grade(layout, args.week, learners=args.learner or None,
+                            deliver_to=Path(args.deliver_to) if args.deliver_to else None)
+    _print_report(report)
+    return 0
+
+
+def _print_report(report) -> None:
+    print(f"{report.week}: graded {len(report.graded)}, could not be graded {len(report.problems)}, "
+          f"newly unlocked {len(report.unlocked)}, awaiting review {len(report.awaiting_review)}")
+    for learner in report.graded:
+        wp = report.results.get(learner)
+        if wp:
+            print(f"  {learner}: {wp.state.value} {wp.score:g}/{wp.max_score:g} "
+                  f"(needed {wp.needed:g}; attempts left {wp.attempts_left})")
+    for learner, reason in sorted(report.problems.items()):
+        print(f"  {learner}: could not be graded: {reason}")
+    for learner, week in report.unlocked:
+        print(f"  {learner}: {week} is now open")
+    for learner in report.awaiting_review:
+        print(f"  {learner}: the written answer decides; grade it in the formgrader, "
+              f"then run `course feedback {report.week}`")
+
+
+def cmd_progress(layout: CourseLayout, args) -> int:
+    from .pipeline import cohort
+    progress = cohort(layout)
+    weeks = layout.syllabus.week_ids
+    if args.format == "json":
+        print(json.dumps({learner: {w: p[w].as_dict() for w in weeks}
+                          for learner, p in progress.items()}, indent=1))
+        return 0
+    rows = []
+    for learner, p in progress.items():
+        row = [learner]
+        for w in weeks:
+            wp = p[w]
+            score = f" {wp.score:g}/{wp.max_score:g}" if wp.score is not None else ""
+            row.append(wp.state.value + score)
+        rows.append(row)
+    header = ["learner"] + weeks
+    if args.format == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+        print(out.getvalue(), end="")
+        return 0
+    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
+    for r in [header] + rows:
+        print("  ".join(str(c).ljust(widths[i]) for i, c in enumerate(r)).rstrip())
+    if not rows:
+        print("(no learners yet)")
+    return 0
+
+
+def cmd_unlock(layout: CourseLayout, args) -> int:
+    from .pipeline import unlock
+    wp = unlock(layout, args.learner, args.week, args.reason, by=args.by or "")
+    print(f"{args.week} is {wp.state.value} for {args.learner} (recorded: {args.reason})")
+    return 0
+
+
+def cmd_feedback(layout: CourseLayout, args) -> int:
+    from .pipeline import refresh_feedback
+    count = refresh_feedback(layout, args.week)
+    print(f"feedback for {args.week} released to {count} learner(s)")
+    return 0
+
+
+def cmd_demo(layout: CourseLayout, args) -> int:
+    from .demo import run_demo
+    run_demo(layout.root, learners=args.learners, out=sys.stdout)
+    args.format = "table"
+    return cmd_progress(CourseLayout.at(layout.root), args)
+
+
+def cmd_check(layout: CourseLayout, args) -> int:
+    from .check import check
+    results = check(layout, [args.week] if args.week else None)
+    for r in results:
+        print(f"{'OK  ' if r.ok else 'FAIL'} {r.week}")
+        for line in r.passed:
+            print(f"     ✔ {line}")
+        for line in r.problems:
+            print(f"     ✘ {line}")
+    failed = [r.week for r in results if not r.ok]
+    if failed:
+        print(f"{len(failed)} week(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="course", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", help="the course folder (default: this checkout, or $COURSE_ROOT)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("init", help="set up a course folder: release every week, prepare the solo learner")
+    p.add_argument("--learner", help="the solo learner's id (default: your user name)")
+    p.add_argument("--cohort", action="store_true", help="no solo learner workspace (cohort or hub)")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("lab", help="start JupyterLab on the learner's home page (or --mentor)")
+    p.add_argument("--learner")
+    p.add_argument("--mentor", action="store_true", help="the mentor's lab, with the formgrader")
+    p.add_argument("--port", type=int, default=8888)
+    p.add_argument("--no-browser", action="store_true")
+    p.set_defaults(func=cmd_lab)
+
+    p = sub.add_parser("release", help="release a week (default: all) to the exchange")
+    p.add_argument("week", nargs="?")
+    p.add_argument("--force", action="store_true", help="regenerate even if submissions exist")
+    p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("submit", help="submit a week from the learner's workspace and grade it")
+    p.add_argument("week")
+    p.add_argument("--learner")
+    p.add_argument("--workspace", help="folder that holds the learner's week folders")
+    p.set_defaults(func=cmd_submit)
+
+    p = sub.add_parser("grade", help="collect and autograde every new submission of a week")
+    p.add_argument("week")
+    p.add_argument("--learner", action="append", help="only this learner (repeatable)")
+    p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
+    p.set_defaults(func=cmd_grade)
+
+    p = sub.add_parser("progress", help="every learner's state per week")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.set_defaults(func=cmd_progress)
+
+    p = sub.add_parser("unlock", help="open a week for a learner, with a recorded reason")
+    p.add_argument("learner")
+    p.add_argument("week")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--by", help="who unlocks (recorded)")
+    p.set_defaults(func=cmd_unlock)
+
+    p = sub.add_parser("feedback", help="regenerate and release feedback for a week (after manual grading)")
+    p.add_argument("week")
+    p.set_defaults(func=cmd_feedback)
+
+    p = sub.add_parser("demo", help="run a simulated cohort through all four weeks in --root")
+    p.add_argument("--learners", type=int, default=8)
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("check", help="prove every notebook runs and grades right (maintainers)")
+    p.add_argument("week", nargs="?")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _quiet()
+    from .answer_key import AnswerKeyError
+    from .pipeline import PipelineError
+    try:
+        layout = CourseLayout.at(args.root)
+        if args.command != "init" and not (args.command == "demo"):
+            layout.require()
+        return args.func(layout, args)
+    except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, ValueError) as exc:
+        print(f"course {args.command}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print(f"course {args.command}: interrupted; nothing graded so far is lost. "
+              "Run the command again to finish.", file=sys.stderr)
+        return 130
