@@ -1,0 +1,45 @@
+# The two commands of the README: `make lab` (start the course) and `make test`.
+# Everything else they need is installed here, into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+PYTEST_WORKERS ?= 2
+
+.PHONY: lab mentor test check demo browser clean help
+
+help:
+	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb"
+	@echo "make test    run the whole test suite (installs Chromium for the browser tests)"
+	@echo "make check   the maintainer's check: every notebook runs and grades right"
+	@echo "make mentor  JupyterLab for mentors, with the formgrader"
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(INSTALLED)
+
+lab: $(INSTALLED)
+	$(PY) -m course lab
+
+mentor: $(INSTALLED)
+	$(PY) -m course lab --mentor
+
+check: $(INSTALLED)
+	$(PY) -m course check
+
+demo: $(INSTALLED)
+	$(PY) -m course --root /tmp/course-demo demo --learners 8
+
+browser:
+	bash scripts/install-browser.sh
+
+test: $(INSTALLED) browser
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra
+
+clean:
+	rm -rf $(VENV) workspace grading/release grading/submitted grading/autograded \
+	  grading/feedback grading/exchange grading/gradebook.db grading/source grading/logs \
+	  grading/learner_config grading/mentor_config grading/learner_cache
