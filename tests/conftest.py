@@ -1,0 +1,26 @@
+"""Shared fixtures: scratch course folders, so no test touches the real course."""
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("PYTHONWARNINGS", "ignore")
+warnings.filterwarnings("ignore")
+
+
+@pytest.fixture(scope="module")
+def course_root(tmp_path_factory) -> Path:
+    """A fresh course (cohort mode, every week released) shared by a test module."""
+    from course.scaffold import init_course
+    root = tmp_path_factory.mktemp("course")
+    init_course(root, solo=False)
+    return root
+
+
+@pytest.fixture(scope="module")
+def layout(course_root):
+    from course.layout import CourseLayout
+    return CourseLayout.at(course_root)

@@ -1,0 +1,109 @@
+"""The whole lifecycle through nbgrader for real: release, fetch, submit, collect, autograde, feedback, gate."""
+import json
+import shutil
+
+import pytest
+
+from course import gate, pipeline
+from course.answer_key import load_key
+from course.gradebook import cohort_scores
+from course.ledger import Ledger
+from course.progress import State
+from course.reference import fill
+
+pytestmark = pytest.mark.slow
+W1, W2 = "week1_facebook", "week2_groups_pages"
+
+
+def hand_in(layout, learner, quality, week=W1):
+    workspace = layout.root / "learners" / learner
+    shutil.rmtree(workspace / week, ignore_errors=True)
+    folder = pipeline.fetch(layout, week, learner, workspace)
+    src = layout.week_folder(week) / "assessment.ipynb"
+    fill(folder / "assessment.ipynb", src, load_key(layout.keys, week), quality)
+    pipeline.submit(layout, week, learner, workspace)
+    return workspace
+
+
+def states(layout, learner):
+    return {k: v.state for k, v in gate.read(layout.gate_dir, learner).items()}
+
+
+def test_pass_fail_retry_and_override(layout):
+    """Does a pass open week 2, a fail keep it locked, a retry work, and a mentor unlock open it?"""
+    hand_in(layout, "passer", "full")
+    hand_in(layout, "failer", "partial")
+    hand_in(layout, "broken", "broken")
+    report = pipeline.grade(layout, W1)
+
+    # one broken submission is reported with its reason and the others are graded
+    assert sorted(report.graded) == ["failer", "passer"]
+    assert "not a readable notebook" in report.problems["broken"]
+    assert ("passer", W2) in report.unlocked and ("failer", W2) not in report.unlocked
+
+    assert states(layout, "passer")[W1] == "passed" and states(layout, "passer")[W2] == "unlocked"
+    failer = gate.read(layout.gate_dir, "failer")
+    assert failer[W1].state == "failed" and failer[W1].can_submit
+    assert failer[W2].state == "locked" and "4/10, 7 needed" in failer[W2].message
+
+    # the locked week can be neither fetched nor submitted
+    with pytest.raises(pipeline.PipelineError, match="Pass week 1 .* first: your score 4/10, 7 needed"):
+        pipeline.fetch(layout, W2, "failer", layout.root / "learners" / "failer")
+    # the passer can fetch week 2 now
+    assert (pipeline.fetch(layout, W2, "passer", layout.root / "learners" / "passer") / "assessment.ipynb").exists()
+
+    # grading again changes nothing (no double counting)
+    again = pipeline.grade(layout, W1)
+    assert again.graded == [] and again.unlocked == []
+
+    # a retry after a fail is graded as a second attempt and passes
+    hand_in(layout, "failer", "full")
+    assert pipeline.cohort(layout)["failer"][W1].state is State.SUBMITTED
+    retry = pipeline.grade(layout, W1)
+    assert retry.graded == ["failer"] and ("failer", W2) in retry.unlocked
+    ledger = Ledger(layout.db_url)
+    tries = [a for a in ledger.attempts() if a["learner"] == "failer"]
+    assert [a["score"] for a in tries] == [4.0, 8.0]
+
+    # the broken learner is unlocked by a mentor, with the reason recorded
+    wp = pipeline.unlock(layout, "broken", W2, "sent the file by email; checked by hand", by="mentor1")
+    assert wp.state is State.UNLOCKED and states(layout, "broken")[W2] == "unlocked"
+    events = ledger.events("broken")
+    assert [(e["kind"], e["week"]) for e in events] == [("override", W2), ("unlock", W2)]
+    assert events[0]["cause"] == "sent the file by email; checked by hand" and events[0]["by"] == "mentor1"
+    passer_unlock = [e for e in ledger.events("passer") if e["kind"] == "unlock"]
+    assert passer_unlock[0]["cause"] == f"passed {W1}" and passer_unlock[0]["score"] == "8/10"
+    ledger.close()
+
+
+def test_attempts_run_out_then_submission_is_refused(layout):
+    """After three failed attempts, is a fourth submission refused with a clear message?"""
+    for _ in range(3):
+        hand_in(layout, "stuck", "blank")
+        pipeline.grade(layout, W1, learners=["stuck"])
+    entry = gate.read(layout.gate_dir, "stuck")[W1]
+    assert entry.state == "failed" and not entry.can_submit
+    with pytest.raises(pipeline.PipelineError, match="used all 3 attempts"):
+        hand_in(layout, "stuck", "full")
+
+
+def test_feedback_shows_answers_and_points_but_no_key(layout):
+    """Does a blank learner's feedback show answers and points, and no answer key or test code?"""
+    html = next((layout.feedback / "stuck" / W1).glob("assessment.html")).read_text(encoding="utf-8")
+    assert "Your answer" in html and "points" in html
+    key = load_key(layout.keys, W1)
+    for entry in key.entries.values():
+        if entry.kind in ("rules", "manual"):
+            assert entry.answer not in html
+    assert "assessment.grade(" not in html and "BEGIN SOLUTION" not in html
+
+
+def test_progress_json_agrees_with_gradebook(layout):
+    """Does every learner's reported score equal the gradebook's for the latest submission?"""
+    progress = pipeline.cohort(layout)
+    scores = cohort_scores(layout.db_url, layout.course_id)
+    for (learner, week), s in scores.items():
+        wp = progress[learner][week]
+        if wp.state is not State.PASSED:
+            assert (wp.score, wp.max_score) == (s.score, s.max_score)
+    assert progress["passer"][W1].as_dict() == {"state": "passed", "score": 8.0, "max_score": 10.0}
