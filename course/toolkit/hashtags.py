@@ -141,6 +141,11 @@ def _arabic_mark(char: str) -> bool:
     return unicodedata.category(char) == "Mn" and ("\u064b" <= char <= "\u065f" or char == "\u0670")
 
 
+def _clean(text: str) -> str:
+    """Text without tatweel and Arabic short-vowel marks."""
+    return "".join(ch for ch in text if ch != _TATWEEL and not _arabic_mark(ch))
+
+
 def _camel(word: str) -> str:
     return word[:1].upper() + word[1:] if word[:1].islower() else word
 
@@ -179,7 +184,7 @@ def check_hashtag(tag: str) -> HashtagCheck:
         else:
             kept = found[0] if found and shown.startswith(found[0]) else ""
             joined = _join(words)
-            suggestion = "#" + joined if joined and _has_letter(joined) else None
+            suggestion = "#" + _clean(joined) if _has_letter(joined) else None
             breaker = next((ch for ch in body if not _is_tag_char(ch)), None)
             if breaker is not None and breaker.isspace() and not kept:
                 issues.append(make(MESSAGES, "space_after_sign", suggestion=suggestion or "#"))
@@ -198,13 +203,12 @@ def check_hashtag(tag: str) -> HashtagCheck:
     if len(scripts) > 1:
         issues.append(make(MESSAGES, "mixed_scripts", scripts=", ".join(s.title() for s in scripts)))
 
-    if _TATWEEL in body:
-        cleaned = "#" + body.replace(_TATWEEL, "")
+    cleaned = "#" + _clean(body)
+    if _has_letter(body) and _TATWEEL in body:
         issues.append(make(MESSAGES, "tatweel", suggestion=cleaned))
-        suggestion = suggestion or cleaned
-    if any(_arabic_mark(ch) for ch in body):
-        cleaned = "#" + "".join(ch for ch in body.replace(_TATWEEL, "") if not _arabic_mark(ch))
+    if _has_letter(body) and any(_arabic_mark(ch) for ch in body):
         issues.append(make(MESSAGES, "arabic_marks", suggestion=cleaned))
+    if suggestion is not None or any(i.key in ("tatweel", "arabic_marks") for i in issues):
         suggestion = cleaned
 
     camel = _camel_case_issue(body)
