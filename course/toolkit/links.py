@@ -204,7 +204,7 @@ def inspect_link(url: str, expected_domain: str | None = None) -> LinkReport:
         host = (parts.hostname or "").rstrip(".")
     except ValueError:
         host = ""
-    if not host:
+    if not host or any(ch.isspace() for ch in host):
         return _report(raw, scheme, findings=[make(MESSAGES, "not_a_link")])
 
     host_unicode = ".".join(_decode_label(label) for label in host.split("."))
