@@ -190,7 +190,7 @@ def check_hashtag(tag: str) -> HashtagCheck:
                 issues.append(make(MESSAGES, "space_after_sign", suggestion=suggestion or "#"))
             elif breaker is not None and breaker.isspace():
                 key = "space_breaks_arabic" if _is_arabic(body) else "space_breaks"
-                issues.append(make(MESSAGES, key, kept=kept or "nothing", suggestion=suggestion or "#"))
+                issues.append(make(MESSAGES, key, kept=kept, suggestion=suggestion or "#"))
             elif breaker is not None:
                 key = "character_breaks" if kept else "character_breaks_nothing"
                 issues.append(make(MESSAGES, key, char=breaker, kept=kept, suggestion=suggestion or "#"))

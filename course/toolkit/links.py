@@ -44,6 +44,7 @@ MESSAGES = {
     "punycode": "The address contains xn--, the coded form of letters from other alphabets. Decoded it reads {decoded}. Make sure that is the site you expect.",
     "mixed_scripts": "The name {label} mixes letters from different alphabets ({scripts}). Look-alike letters are a common phishing trick.",
     "lookalike_letter": "The letter {char} in {label} looks like the Latin letter {latin}, but it is a different character ({name}).",
+    "unnamed_character": "a character without a name",
     "subdomain_trick": "The address begins with {decoy}, but that is only the first part. The site it really belongs to is {registered}.",
     "unknown_ending": "The address {host} does not end in a known ending such as .com, .org or .lb, so it is not a normal public website.",
     "shortener": "This is a shortened link ({host}): you cannot see where it goes until you open it. Use a link-expander service to check it first.",
@@ -158,7 +159,7 @@ def _lookalike_findings(host_unicode: str) -> list[Finding]:
         if mixed or whole_script_fake:
             for char, info in fakes.items():
                 latin = next(h["c"] for h in info["homoglyphs"] if h["c"].isascii())
-                name = unicodedata.name(char, "unknown character").title()
+                name = unicodedata.name(char, MESSAGES["unnamed_character"]).title()
                 findings.append(make(MESSAGES, "lookalike_letter", char=char, label=label,
                                      latin=latin.lower(), name=name))
     return findings
