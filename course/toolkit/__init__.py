@@ -1,0 +1,5 @@
+"""Helpers that lessons and exercise widgets use: search queries, hashtags,
+post length, passwords, links and two-factor codes.
+
+Every helper returns a small frozen result object; none of them prints.
+"""
