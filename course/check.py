@@ -8,6 +8,7 @@ files or in a feedback page.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -20,9 +21,10 @@ from nbclient.exceptions import CellExecutionError
 from . import pipeline
 from .answer_key import load_key
 from .layout import CourseLayout
-from .reference import fill, solutions
+from .reference import choice_options, fill, solutions
 from .scaffold import copy_course
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SECRET_MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "BEGIN MARK SCHEME")
 
 
@@ -49,7 +51,8 @@ def run_notebook(path: Path, timeout: int = 120) -> str | None:
         try:
             client.execute()
         except CellExecutionError as exc:
-            return str(exc).strip().splitlines()[-1][:300]
+            plain = _ANSI.sub("", str(exc)).strip()
+            return plain.splitlines()[-1][:300] if plain else type(exc).__name__
     return None
 
 
@@ -78,6 +81,34 @@ def _secret_texts(layout: CourseLayout, week) -> list[str]:
     return [t for t in texts if isinstance(t, str)]
 
 
+def key_matches_notebook(notebook: Path, key) -> list[str]:
+    """Disagreements between an assessment notebook and its key (options, points, questions)."""
+    problems = []
+    options = choice_options(notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    graded: dict[str, float] = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if not meta.get("grade"):
+            continue
+        if meta.get("solution"):          # a written answer graded by a mentor
+            graded[meta["grade_id"]] = float(meta.get("points", 0))
+            continue
+        for qid in re.findall(r'assessment\.grade\(\s*"([^"]+)"', cell.source):
+            graded[qid] = float(meta.get("points", 0))
+    for qid, entry in key.entries.items():
+        if qid not in graded:
+            problems.append(f"the key has {qid}, but no graded cell of the notebook checks it")
+        elif graded[qid] != entry.points:
+            problems.append(f"{qid} is worth {graded[qid]:g} points in the notebook but {entry.points:g} in the key")
+        if entry.kind == "choice" and qid in options and entry.answer not in options[qid]:
+            problems.append(f"the key's answer {entry.answer!r} to {qid} is not one of its options {options[qid]}")
+    for qid in graded:
+        if qid not in key.entries:
+            problems.append(f"{qid} is graded in the notebook but missing from the key")
+    return problems
+
+
 def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     """Check one week in ``scratch`` (a new course root); the source course is not touched."""
     week = source.syllabus.week(week_id)
@@ -90,6 +121,9 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     (result.problems if error else result.passed).append(
         f"{week.assessment} " + (f"fails: {error}" if error else "runs"))
 
+    mismatch = key_matches_notebook(source.week_folder(week.id) / week.assessment,
+                                    load_key(source.keys, week.id))
+    (result.problems if mismatch else result.passed).extend(mismatch or ["key matches the notebook"])
     copy_course(scratch, source=source.root)
     layout = CourseLayout.at(scratch)
     key = load_key(layout.keys, week.id)

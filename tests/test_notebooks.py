@@ -1,0 +1,29 @@
+"""Every notebook learners open runs from top to bottom without an error."""
+from pathlib import Path
+
+import pytest
+
+from course.check import run_notebook
+from course.syllabus import load_syllabus
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = [ROOT / "START_HERE.ipynb"] + [
+    ROOT / w.id / name for w in load_syllabus().weeks for name in (*w.lessons, w.assessment)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_runs(path):
+    """Does this notebook execute headless without an error?"""
+    assert run_notebook(path) is None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_is_committed_clean(path):
+    """Is the notebook committed without outputs, with the code learners need not read collapsed?"""
+    import nbformat
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code)
+    assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in code
+               if "nbgrader" not in c.metadata or not c.metadata["nbgrader"].get("solution"))
