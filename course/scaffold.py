@@ -138,8 +138,10 @@ def solo_learner(layout: CourseLayout) -> str | None:
 
 def _write_lab_switches(folder: Path, instructor: bool) -> None:
     (folder / "labconfig").mkdir(exist_ok=True)
-    (folder / "labconfig" / "page_config.json").write_text(json.dumps(
-        {"disabledExtensions": {p: not instructor for p in _INSTRUCTOR_LAB_PLUGINS}}, indent=1))
+    disabled = {p: not instructor for p in _INSTRUCTOR_LAB_PLUGINS}
+    disabled["@jupyterlab/apputils-extension:announcements"] = True   # no news pop-ups
+    (folder / "labconfig" / "page_config.json").write_text(
+        json.dumps({"disabledExtensions": disabled}, indent=1))
     (folder / "jupyter_server_config.json").write_text(json.dumps(
         {"ServerApp": {"jpserver_extensions": {e: instructor for e in _INSTRUCTOR_SERVER_EXTENSIONS}}},
         indent=1))
