@@ -24,6 +24,7 @@ standard, focusable ipywidgets control. In Arabic the box gets the class
 """
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ import ipywidgets as w
 from traitlets import TraitError
 
 from ..answers import AnswerStore, AnswerStoreError
-from ..i18n import _, direction
+from ..i18n import _, current_language, direction, language
 
 
 class Status(str, Enum):
@@ -132,6 +133,15 @@ def button(label: str, *, icon: str = "", tooltip: str | None = None, visible: b
                     layout=w.Layout(width="auto", display=None if visible else "none"))
 
 
+def speaks(method):
+    """Run a widget method in the language the widget was built in (its messages stay in it)."""
+    @functools.wraps(method)
+    def in_own_language(self, *args, **kwargs):
+        with language(self.language):
+            return method(self, *args, **kwargs)
+    return in_own_language
+
+
 class Exercise(w.VBox):
     """The shared frame of an exercise. Subclasses build controls, then call :meth:`_finish`."""
 
@@ -147,8 +157,9 @@ class Exercise(w.VBox):
         self.hints, self.hints_shown = tuple(hints), 0
         self.attempts, self.show_answer_after, self.answer_shown = 0, show_answer_after, False
         self.last_feedback: Feedback | None = None
-        self.direction = direction()
+        self.language, self.direction = current_language(), direction()
         self._restoring = False
+        self.prompt_text = prompt
         self.prompt = w.HTML(html_block(f"<b>{esc(prompt)}</b>"), layout=w.Layout(width="auto"))
         self.feedback = w.HTML(layout=w.Layout(width="auto", min_height="1.5em"))
         self.hint_area = w.HTML(layout=w.Layout(width="auto"))
@@ -189,6 +200,16 @@ class Exercise(w.VBox):
         """Practice mode: the right answer in words (None: nothing to show)."""
         return None
 
+    def __repr__(self) -> str:
+        """Plain text for places that cannot show widgets (feedback pages, a diff, a terminal)."""
+        try:
+            with language(self.language):
+                value = self.value
+                shown = self.describe(value) if self.is_answered(value) and not self.practice else ""
+                return self.prompt_text + (f"\n{_('grade.your_answer')}: {shown}" if shown else "")
+        except Exception:  # noqa: BLE001 - a repr must never fail (e.g. while being built)
+            return f"{type(self).__name__}({getattr(self, 'question', '')!r})"
+
     # -- layout -------------------------------------------------------------------------------
     @property
     def practice(self) -> bool:
@@ -207,7 +228,8 @@ class Exercise(w.VBox):
         buttons.extend(extra_buttons)
         if self.hints:
             buttons.append(self.hint_button)
-        row = [w.HBox(buttons, layout=w.Layout(flex_flow="row wrap", width="auto"))] if buttons else []
+        self.button_row = w.HBox(buttons, layout=w.Layout(flex_flow="row wrap", width="auto"))
+        row = [self.button_row] if buttons else []
         self.children = [style_widget(), self.prompt, *body, *row, self.hint_area,
                          self.feedback, self.answer_area, self.attempts_label]
         for control in observe:
@@ -216,6 +238,7 @@ class Exercise(w.VBox):
             self._restore()
 
     # -- actions ------------------------------------------------------------------------------
+    @speaks
     def check(self) -> Feedback:
         """Practice mode: give feedback on the current answer (and count the attempt)."""
         if not self.practice:
@@ -233,6 +256,7 @@ class Exercise(w.VBox):
         self._update_answer_button()
         return feedback
 
+    @speaks
     def hint(self) -> str | None:
         """Reveal the next hint; None when there is none left."""
         if self.hints_shown >= len(self.hints):
@@ -245,6 +269,7 @@ class Exercise(w.VBox):
         self.hint_button.disabled = self.hints_shown >= len(self.hints)
         return self.hints[self.hints_shown - 1]
 
+    @speaks
     def show_answer(self) -> str | None:
         """Practice mode: show the right answer (once the button is offered)."""
         text = self.reference_text() if self.practice else None
@@ -273,6 +298,7 @@ class Exercise(w.VBox):
     def _on_change(self, _change=None) -> None:
         self._changed()
 
+    @speaks
     def _changed(self, note: Feedback | None = None) -> None:
         """The answer changed: in practice, the old verdict goes; in an assessment, save it."""
         if self._restoring:
@@ -320,4 +346,4 @@ def require_mode(answer: Any, store: AnswerStore | None, *, what: str = "answer"
 
 
 __all__ = ["Exercise", "Feedback", "Status", "ICONS", "verdict", "require_mode", "esc",
-           "html_block", "button", "style_widget"]
+           "html_block", "button", "style_widget", "speaks"]

@@ -20,7 +20,7 @@ import plotly.io as pio
 
 from ..answers import AnswerStore
 from ..i18n import _
-from .base import Exercise, Feedback, esc, html_block, require_mode
+from .base import Exercise, Feedback, esc, html_block, require_mode, speaks
 from .single_choice import check_options, evaluate_choice
 
 AGGREGATES = ("sum", "mean", "max", "min", "count")
@@ -136,6 +136,7 @@ class ChartExplorer(Exercise):
         view = self.view
         return aggregate(self.data, self.x, view["metric"], self.how, self.filter_by, view["filter"])
 
+    @speaks
     def redraw(self) -> None:
         view, series = self.view, self.series()
         filter_text = f"{self.filter_label}: {view['filter']}" if view["filter"] is not None else None

@@ -16,22 +16,24 @@ import ipywidgets as w
 from ..answers import AnswerStore, AnswerStoreError
 from ..i18n import _
 from ..scoring import within
-from .base import Exercise, Feedback, Status, esc, html_block, require_mode
+from .base import Exercise, Feedback, Status, esc, html_block, require_mode, speaks
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER_AND_UNIT = re.compile(r"(.*?\d[\d\s.,\u00a0\u202f]*?)\s*([^\W\d_]{1,12}|%|٪)?")
 
 
 def parse_number(text: str | None) -> float | None:
     """The number in ``text``, or None. Accepts Arabic-Indic digits, ``٫`` or ``,`` as the
     decimal mark, ``٬``/spaces/``,`` between thousands, and a trailing ``%`` or unit word."""
-    if text is None:
+    if text is None or len(str(text)) > 64:
         return None
     s = str(text).strip().translate(_DIGITS)
     s = s.replace("٫", ".").replace("٬", ",").replace("\u2212", "-")
-    s = re.sub(r"[\s\u00a0\u202f]+", "", s)
-    s = re.sub(r"[%٪]$", "", s)
-    s = re.sub(r"(?<=\d)[^\d.,]+$", "", s)   # a unit after the number: 12kg, 5 USD
+    found = _NUMBER_AND_UNIT.fullmatch(s)   # at most one short word or % after the number
+    if not found:
+        return None
+    s = re.sub(r"[\s\u00a0\u202f]+", "", found.group(1))
     if "," in s and "." in s:
         s = s.replace(",", "")
     elif _THOUSANDS.match(s):
@@ -98,6 +100,7 @@ class NumberAnswer(Exercise):
     def describe(self, value) -> str:
         return f"{format_number(value)} {self.unit}".strip() if value is not None else self.text
 
+    @speaks
     def check(self) -> Feedback:
         if self.box.value.strip() and self.value is None:
             feedback = Feedback(Status.PROBLEM, _("number.not_a_number", text=self.box.value))

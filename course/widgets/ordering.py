@@ -20,7 +20,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import misplaced, share_order
-from .base import Exercise, Feedback, Status, button, esc, html_block, require_mode, verdict
+from .base import Exercise, Feedback, Status, button, esc, html_block, require_mode, speaks, verdict
 
 
 def evaluate_order(given: Sequence[str], answer: Sequence[str], labels: Mapping[str, str],
@@ -87,6 +87,7 @@ class Ordering(Exercise):
         self._render()
         self._changed()
 
+    @speaks
     def move(self, place: int, step: int) -> None:
         """Swap the step at ``place`` (0-based) with its neighbour above (-1) or below (+1)."""
         other = place + step
