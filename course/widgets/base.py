@@ -49,20 +49,30 @@ class Status(str, Enum):
 
 
 ICONS = {Status.RIGHT: "✔", Status.PARTLY: "◐", Status.WRONG: "✘", Status.EMPTY: "…",
-         Status.INFO: "ℹ", Status.SAVED: "💾", Status.PROBLEM: "⚠"}
+         Status.INFO: "ℹ", Status.SAVED: "✎", Status.PROBLEM: "⚠"}
 _WORDS = {Status.RIGHT: "widget.status.right", Status.PARTLY: "widget.status.partly",
           Status.WRONG: "widget.status.wrong"}
 
 STYLE = """<style>
 .course-widget { max-width: 100%; }
 .course-widget label, .course-widget .widget-label { white-space: normal; height: auto; line-height: 1.35; }
+.course-widget .widget-html, .course-widget .widget-html-content { height: auto; line-height: 1.45; }
+.course-widget .widget-checkbox { height: auto; min-height: var(--jp-widgets-inline-height, 28px); }
+.course-widget .widget-checkbox .widget-label-basic { align-items: flex-start; }
+.course-widget .widget-checkbox input { flex: 0 0 auto; margin-top: 0.2em; }
 .course-widget .widget-radio-box label, .course-widget .widget-checkbox label { overflow: visible; }
 .course-rtl, .course-rtl .widget-html-content, .course-rtl .widget-radio-box { direction: rtl; text-align: right; }
+.course-rtl .widget-radio-box input { float: right; margin: 0 1px 0 8px; }
+.course-rtl .widget-checkbox input { margin: 0.2em 0 0 6px; }
+.course-match { flex-direction: column; align-items: stretch; height: auto; margin-bottom: 6px; }
+.course-match > .widget-label { width: auto; max-width: 100%; white-space: normal; overflow: visible;
+  text-align: start; line-height: 1.35; padding-bottom: 2px; }
+.course-match > select { flex: 0 0 auto; height: var(--jp-widgets-inline-height, 28px); width: 100%; max-width: 24em; }
+.course-widget ol, .course-widget ul { margin: 2px 0; padding-inline-start: 1.4em; }
 .course-feedback { padding-inline-start: 6px; border-inline-start: 4px solid transparent; }
 .course-feedback.course-right { border-color: #2e7d32; }
 .course-feedback.course-partly { border-color: #b26a00; }
 .course-feedback.course-wrong, .course-feedback.course-problem { border-color: #c62828; }
-.course-feedback ul { margin: 2px 0; padding-inline-start: 1.4em; }
 </style>"""
 _style_widget: w.HTML | None = None
 
@@ -128,9 +138,13 @@ def verdict(share: float) -> Status:
     return Status.PARTLY if share > 0 else Status.WRONG
 
 
-def button(label: str, *, icon: str = "", tooltip: str | None = None, visible: bool = True) -> w.Button:
+def button(label: str, *, icon: str = "", tooltip: str | None = None, visible: bool = True,
+           keep_size: bool = False) -> w.Button:
+    """A standard (focusable) button; ``keep_size`` stops it shrinking beside long text on phones."""
     return w.Button(description=label, tooltip=tooltip or label, icon=icon,
-                    layout=w.Layout(width="auto", display=None if visible else "none"))
+                    layout=w.Layout(width="auto", display=None if visible else "none",
+                                    flex="0 0 auto" if keep_size else None,
+                                    min_width="2.6em" if keep_size else None))
 
 
 def speaks(method):

@@ -10,6 +10,7 @@ without, it is a free exploration with nothing to check or save.
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ from .base import Exercise, Feedback, esc, html_block, require_mode, speaks
 from .single_choice import check_options, evaluate_choice
 
 AGGREGATES = ("sum", "mean", "max", "min", "count")
+TITLE_WIDTH = 34   # characters per title line: fits a phone held upright
 CHARTS = ("bar", "line")
 
 
@@ -56,15 +58,17 @@ def build_figure(series: pd.Series, title: str, x_label: str, y_label: str, char
              if chart == "bar" else
              go.Scatter(x=[str(i) for i in series.index], y=series.tolist(), mode="lines+markers", name=y_label))
     fig = go.Figure(trace)
-    fig.update_layout(title={"text": title, "font": {"size": 14}}, xaxis_title=x_label, yaxis_title=y_label,
-                      height=320, autosize=True, margin={"l": 50, "r": 10, "t": 50, "b": 50})
+    lines = textwrap.wrap(title, TITLE_WIDTH) or [title]   # plotly never wraps a title; phones are narrow
+    fig.update_layout(title={"text": "<br>".join(lines), "font": {"size": 14}},
+                      xaxis_title=x_label, yaxis_title=y_label, height=300 + 20 * len(lines), autosize=True,
+                      margin={"l": 50, "r": 10, "t": 30 + 20 * len(lines), "b": 50})
     return fig
 
 
 def display_data(fig: go.Figure, text: str) -> dict:
     """One Output entry: the figure for JupyterLab's plotly renderer, and text for everything else."""
     spec = json.loads(pio.to_json(fig))
-    spec["config"] = {"displaylogo": False, "responsive": True}
+    spec["config"] = {"displaylogo": False, "responsive": True, "displayModeBar": False}
     return {"output_type": "display_data", "metadata": {},
             "data": {"application/vnd.plotly.v1+json": spec, "text/plain": text}}
 

@@ -56,7 +56,8 @@ class Matching(Exercise):
             dropdown = w.Dropdown(options=choices, value="", description=label,
                                   tooltip=_("pairs.tooltip", item=label),
                                   style={"description_width": "initial"},
-                                  layout=w.Layout(width="auto", max_width="100%", flex_flow="row wrap"))
+                                  layout=w.Layout(width="auto", max_width="100%"))
+            dropdown.add_class("course-match")   # the item above its dropdown: long items wrap on phones
             self.dropdowns[key] = dropdown
             rows.append(dropdown)
         intro = w.HTML(html_block(f"<i>{esc(_('pairs.intro'))}</i>"))

@@ -91,6 +91,8 @@ class NumberAnswer(Exercise):
         if number is None:
             self.box.value = ""
         elif isinstance(number, str):
+            if number.strip() and parse_number(number) is None:
+                raise ValueError(f"{number!r} is not a number")
             self.box.value = number
         elif isinstance(number, bool) or not isinstance(number, (int, float)):
             raise ValueError("a numeric answer is a number")

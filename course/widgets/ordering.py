@@ -60,8 +60,8 @@ class Ordering(Exercise):
         self.items, self.answer, self.why = dict(items), (list(answer) if answer else None), why
         self._order = start_order(self.items, question, self.answer) if shuffle else list(self.items)
         self.labels = [w.HTML(layout=w.Layout(width="auto", flex="1 1 auto")) for _i in self.items]
-        self.up_buttons = [button("↑") for _i in self.items]
-        self.down_buttons = [button("↓") for _i in self.items]
+        self.up_buttons = [button("↑", keep_size=True) for _i in self.items]
+        self.down_buttons = [button("↓", keep_size=True) for _i in self.items]
         rows = []
         for place, (label, up, down) in enumerate(zip(self.labels, self.up_buttons, self.down_buttons)):
             up.on_click(lambda _b, p=place: self.move(p, -1))

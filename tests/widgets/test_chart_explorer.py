@@ -32,7 +32,8 @@ def test_chart_explains_itself():
     """Do the title and axis labels say what is plotted, and a text line name the highest and lowest?"""
     widget = explorer()
     layout = widget.figure.layout
-    assert layout.title.text == "Reach (people) (total) by Day of the week"
+    assert layout.title.text.replace("<br>", " ") == "Reach (people) (total) by Day of the week"
+    assert all(len(line) <= 34 for line in layout.title.text.split("<br>"))   # readable on a phone
     assert layout.xaxis.title.text == "Day of the week" and layout.yaxis.title.text == "Reach (people)"
     assert list(widget.figure.data[0].y) == [2300, 4150, 4100]
     assert "Highest: Tue (4,150). Lowest: Mon (2,300)." in widget.caption.value
@@ -43,7 +44,7 @@ def test_picking_a_metric_and_a_filter_redraws():
     widget = explorer()
     widget.filter_menu.value = "video"
     assert list(widget.figure.data[0].y) == [1400, 1300, 2600]
-    assert widget.figure.layout.title.text.endswith("· Post format: video")
+    assert widget.figure.layout.title.text.replace("<br>", " ").endswith("· Post format: video")
     widget.metric_menu.value = "engagements"
     assert widget.figure.layout.yaxis.title.text == "Engagements"
     assert widget.view == {"metric": "engagements", "filter": "video"}
@@ -82,16 +83,16 @@ def test_unknown_columns_are_refused():
 def test_average_and_line_chart():
     """Does how='mean' say 'average' in the title, and chart='line' draw a line?"""
     widget = explorer(how="mean", chart="line")
-    assert "(average)" in widget.figure.layout.title.text and widget.figure.data[0].type == "scatter"
+    assert "(average)" in widget.figure.layout.title.text.replace("<br>", " ") and widget.figure.data[0].type == "scatter"
 
 
 def test_arabic_titles():
     """Is the chart's title written in Arabic when the language is Arabic?"""
     with language("ar"):
         widget = explorer()
-    assert "(المجموع) حسب" in widget.figure.layout.title.text
+    assert "(المجموع) حسب" in widget.figure.layout.title.text.replace("<br>", " ")
     widget.filter_menu.value = "photo"   # redrawn outside the block: still Arabic
-    assert "(المجموع) حسب" in widget.figure.layout.title.text
+    assert "(المجموع) حسب" in widget.figure.layout.title.text.replace("<br>", " ")
 
 
 def test_assessment_saves_the_choice(store, saved, fresh):
