@@ -69,12 +69,7 @@ class GradeResult:
         return repr(float(self.points))
 
     def _repr_html_(self) -> str:
-        if self.points >= self.max_points:
-            verdict = _("grade.right")
-        elif self.points > 0:
-            verdict = _("grade.partly")
-        else:
-            verdict = _("grade.wrong")
+        verdict = _(f"grade.{self.verdict}")
         return _card(self.answer, f"<b>{verdict}</b> · "
                      + _("grade.points", points=_fmt(self.points), max_points=_fmt(self.max_points)),
                      self.note)

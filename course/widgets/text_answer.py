@@ -18,7 +18,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import share_met
-from .base import ICONS, Exercise, Feedback, Status, esc, html_block, require_mode, verdict
+from .base import ICONS, Exercise, Feedback, Status, require_mode, verdict
 
 MAX_CHARS = 5000   # longer than any post or headline; keeps the answers file small
 
