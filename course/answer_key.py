@@ -16,12 +16,23 @@ A key file has one table per question::
       { pattern = '"[^"]+"', about = "uses an exact phrase" },
     ]
 
-Other kinds: ``choices`` (choose all that apply; ``answer`` is a list; right
-picks minus wrong picks, never below 0) and ``number`` (``answer`` and
-``tolerance``). A ``manual`` entry describes a written answer that a mentor
-grades: its ``scheme`` (the marking scheme) and a ``reference`` answer.
-Keys live only on the grader's side: this module holds the
-scoring logic, never a key.
+Other kinds, one per answer widget:
+
+- ``choices`` (choose all that apply): ``answer`` is a list; right picks minus
+  wrong picks over the number of right options, never below 0;
+- ``truefalse``: ``answer = true`` or ``false``;
+- ``number``: ``answer`` and ``tolerance``;
+- ``order`` (put steps in order): ``answer`` lists the ids in order; partial
+  credit for each step in its right place;
+- ``pairs`` (matching): ``answer`` is a table ``{ left_id = "right_id" }``;
+  partial credit for each pair matched right;
+- ``weighted`` (a checklist): ``weights = { item_id = 2, bad_item = -1 }``;
+  the ticked items' weights over all positive weights, within 0..full marks.
+
+A ``manual`` entry describes a written answer that a mentor grades: its
+``scheme`` (the marking scheme) and a ``reference`` answer. Keys live only on
+the grader's side: this module holds the scoring logic, never a key. The
+shares come from :mod:`course.scoring`, which the practice widgets use too.
 """
 from __future__ import annotations
 
@@ -31,12 +42,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import scoring
+
 try:
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-KINDS = ("choice", "choices", "rules", "number", "manual")
+KINDS = ("choice", "choices", "truefalse", "rules", "number", "order", "pairs", "weighted",
+         "manual")
 
 
 class AnswerKeyError(ValueError):
@@ -55,7 +69,29 @@ class KeyEntry:
 
     def reference_answer(self) -> Any:
         """An answer that earns full marks (used to build reference submissions)."""
+        if self.kind == "weighted":
+            return [item for item, weight in self.answer.items() if weight > 0]
+        if self.kind in ("choices", "order"):
+            return list(self.answer)
+        if self.kind == "pairs":
+            return dict(self.answer)
         return self.answer
+
+    def wrong_answer(self) -> Any:
+        """A well-formed answer that earns no points (used to build failing submissions)."""
+        if self.kind == "choice":
+            return "none"
+        if self.kind in ("choices", "weighted"):
+            return []
+        if self.kind == "truefalse":
+            return not self.answer
+        if self.kind == "number":
+            return self.answer + 10 * self.tolerance + 1
+        if self.kind == "order":
+            return list(self.answer[1:]) + [self.answer[0]]
+        if self.kind == "pairs":
+            return {left: "none" for left in self.answer}
+        return ""
 
 
 @dataclass(frozen=True)
@@ -134,6 +170,23 @@ def _load(path_text: str, _mtime: int) -> AnswerKey:
             raise AnswerKeyError(f"{where}.answer must be an option id")
         elif kind == "number" and (isinstance(answer, bool) or not isinstance(answer, (int, float))):
             raise AnswerKeyError(f"{where}.answer must be a number")
+        elif kind == "truefalse" and not isinstance(answer, bool):
+            raise AnswerKeyError(f"{where}.answer must be true or false")
+        elif kind == "order" and (not isinstance(answer, list) or len(answer) < 2
+                                  or not all(isinstance(a, str) for a in answer)
+                                  or len(set(answer)) != len(answer)):
+            raise AnswerKeyError(f"{where}.answer must list two or more different item ids in order")
+        elif kind == "pairs" and (not isinstance(answer, dict) or not answer
+                                  or not all(isinstance(v, str) for v in answer.values())):
+            raise AnswerKeyError(f"{where}.answer must be a table {{ left_id = \"right_id\" }}")
+        elif kind == "weighted":
+            answer = table.get("weights")
+            if (not isinstance(answer, dict) or not answer
+                    or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in answer.values())
+                    or not any(v > 0 for v in answer.values())):
+                raise AnswerKeyError(f"{where}.weights must be a table {{ item_id = number }} "
+                                     "with at least one positive weight")
+            answer = {k: float(v) for k, v in answer.items()}
         entries[qid] = KeyEntry(question=qid, kind=kind, points=float(points), answer=answer,
                                 rules=rules, tolerance=float(table.get("tolerance", 0)),
                                 scheme=str(table.get("scheme", "")))
@@ -146,26 +199,34 @@ def _load(path_text: str, _mtime: int) -> AnswerKey:
 
 
 def score_answer(entry: KeyEntry, answer: Any) -> float:
-    """Points earned by ``answer``; anything malformed or missing earns 0."""
+    """Points earned by ``answer``; anything malformed or missing earns 0. Pure: no I/O."""
     if answer is None:
         return 0.0
+    share = 0.0
     if entry.kind == "choice":
-        return entry.points if answer == entry.answer else 0.0
-    if entry.kind == "choices":
-        if not isinstance(answer, (list, tuple, set)):
-            return 0.0
-        picked, right = set(map(str, answer)), set(entry.answer)
-        share = (len(picked & right) - len(picked - right)) / len(right)
-        return round(entry.points * max(share, 0.0), 2)
-    if entry.kind == "number":
+        share = 1.0 if answer == entry.answer else 0.0
+    elif entry.kind == "truefalse":
+        share = 1.0 if isinstance(answer, bool) and answer is entry.answer else 0.0
+    elif entry.kind == "choices":
+        if isinstance(answer, (list, tuple, set)):
+            share = scoring.share_choices(answer, entry.answer)
+    elif entry.kind == "number":
         try:
             value = float(answer)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return 0.0
-        return entry.points if abs(value - entry.answer) <= entry.tolerance else 0.0
-    if entry.kind == "rules":
-        if not isinstance(answer, str) or not answer.strip():
-            return 0.0
-        met = sum(1 for pattern, _ in entry.rules if re.search(pattern, answer, re.IGNORECASE))
-        return round(entry.points * met / len(entry.rules), 2)
-    return 0.0
+        share = 1.0 if scoring.within(value, entry.answer, entry.tolerance) else 0.0
+    elif entry.kind == "rules":
+        if isinstance(answer, str) and answer.strip():
+            share = scoring.share_met([bool(re.search(pattern, answer, re.IGNORECASE))
+                                       for pattern, _ in entry.rules])
+    elif entry.kind == "order":
+        if isinstance(answer, (list, tuple)) and all(isinstance(a, str) for a in answer):
+            share = scoring.share_order(answer, entry.answer)
+    elif entry.kind == "pairs":
+        if isinstance(answer, dict):
+            share = scoring.share_pairs(answer, entry.answer)
+    elif entry.kind == "weighted":
+        if isinstance(answer, (list, tuple, set)):
+            share = scoring.share_weighted(answer, entry.answer)
+    return round(entry.points * share, 2)

@@ -6,8 +6,12 @@ JSON file beside the notebook (``assessment.answers.json``) and reload it when
 the notebook runs again; the grading cells read the same file.
 
 Writes are atomic (a temporary file, then ``os.replace``), so a crash never
-leaves half a file. A corrupt or unreadable file is kept aside under a new
-name, reported in plain words, and treated as empty: never a crash.
+leaves half a file. A corrupt, oversized or unreadable file is kept aside
+under a new name, reported in plain words (``problem``), and treated as
+empty: never a crash. A missing file is simply empty (``missing`` tells the
+grading card to say so). A save that cannot be written raises
+:class:`AnswerStoreError` with a message for the learner; the file on disk
+is then unchanged.
 """
 from __future__ import annotations
 
@@ -31,12 +35,17 @@ def answers_path(notebook: str, folder: Path | str | None = None) -> Path:
     return Path(folder or os.getcwd()) / f"{name}{SUFFIX}"
 
 
+class AnswerStoreError(Exception):
+    """An answer could not be saved; the message says why, in the learner's language."""
+
+
 class AnswerStore:
     """Reads and writes one notebook's answers: ``{question_id: value}``."""
 
     def __init__(self, notebook: str = "assessment", folder: Path | str | None = None):
         self.path = answers_path(notebook, folder)
         self.problem: str | None = None   # set when the file could not be read
+        self.missing = False              # True when there was no file to read
         self._answers = self._load()
 
     def get(self, question: str, default: Any = None) -> Any:
@@ -49,47 +58,79 @@ class AnswerStore:
         return dict(self._answers)
 
     def save(self, question: str, value: Any) -> None:
-        """Record ``value`` as the answer to ``question`` and write the file atomically."""
-        json.dumps(value)  # refuse values that cannot be stored before touching the file
-        self._answers[question] = value
-        self._write()
+        """Record ``value`` as the answer to ``question`` and write the file atomically.
+
+        Raises :class:`AnswerStoreError` (and keeps the previous answer) when the
+        value cannot be stored or the file cannot be written.
+        """
+        answers = dict(self._answers)
+        answers[question] = value
+        self._write(answers)
+        self._answers = answers
 
     def clear(self, question: str) -> None:
-        if self._answers.pop(question, None) is not None:
-            self._write()
+        """Forget the answer to ``question`` (the learner emptied it)."""
+        if question in self._answers:
+            answers = dict(self._answers)
+            del answers[question]
+            self._write(answers)
+            self._answers = answers
 
     def reload(self) -> None:
+        """Read the file again (``problem`` keeps the last problem seen: the answers it lost stay lost)."""
         self._answers = self._load()
 
-    def _write(self) -> None:
-        payload = {"format": FORMAT, "answers": self._answers}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
+    def _write(self, answers: dict[str, Any]) -> None:
+        payload = {"format": FORMAT, "answers": answers}
         try:
+            text = json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            raise AnswerStoreError(_("answers.not_storable", problem=exc)) from None
+        if len(text.encode("utf-8")) > MAX_BYTES:
+            raise AnswerStoreError(_("answers.too_large_to_save", limit=MAX_BYTES // 1024))
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, indent=1, sort_keys=True)
+                fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
+        except OSError as exc:
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
+            raise AnswerStoreError(_("answers.cannot_save", path=self.path.name,
+                                     problem=exc.strerror or exc)) from None
         except BaseException:
-            Path(tmp).unlink(missing_ok=True)
+            if tmp:
+                Path(tmp).unlink(missing_ok=True)
             raise
+        self.missing = False
 
     def _load(self) -> dict[str, Any]:
         if not self.path.exists():
+            self.missing = True
             return {}
+        self.missing = False
         try:
+            if not self.path.is_file():
+                raise ValueError(_("answers.problem.not_a_file"))
             if self.path.stat().st_size > MAX_BYTES:
-                raise ValueError(f"larger than {MAX_BYTES // 1024} KiB")
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+                raise ValueError(_("answers.problem.too_large", limit=MAX_BYTES // 1024))
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                raise ValueError(_("answers.problem.not_json")) from None
             if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
-                raise ValueError("not an answers file")
-            return dict(data["answers"])
-        except (OSError, ValueError, UnicodeDecodeError) as exc:
+                raise ValueError(_("answers.problem.not_answers"))
+            return {str(k): v for k, v in data["answers"].items()}
+        except (OSError, ValueError, RecursionError) as exc:
+            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             backup = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
             try:
                 os.replace(self.path, backup)
             except OSError:
                 backup = self.path
-            self.problem = _("answers.corrupt", path=self.path.name, problem=exc, backup=backup.name)
+            self.problem = _("answers.corrupt", path=self.path.name, problem=problem, backup=backup.name)
             return {}

@@ -5,10 +5,25 @@ An assessment starts with one read-only cell::
     from course.assess import Assessment
     assessment = Assessment("week1_facebook")
 
-Questions answered with a widget call ``assessment.single_choice(...)``; the
-widget saves the learner's choice to the answers file. A test cell (read-only,
-with points) then calls ``assessment.grade("question_id")`` or, for a one-line
-answer, ``assessment.grade("question_id", variable)``.
+Questions answered with a widget call a factory method: ``single_choice``,
+``multiple_choice``, ``true_false``, ``ordering``, ``matching``, ``text``,
+``number``, ``checklist`` or ``chart``. The widget saves the learner's answer
+to the answers file at every change and shows no verdict. A test cell
+(read-only, with points) then calls ``assessment.grade("question_id")`` or,
+for a one-line answer typed into a code cell,
+``assessment.grade("question_id", variable)``.
+
+| factory | answer saved | key kind in ``grading/keys/<week>.toml`` |
+| --- | --- | --- |
+| ``single_choice`` | option id | ``choice`` |
+| ``multiple_choice`` | list of option ids | ``choices`` |
+| ``true_false`` | true / false | ``truefalse`` |
+| ``ordering`` | list of step ids in order | ``order`` |
+| ``matching`` | ``{left_id: right_id}`` | ``pairs`` |
+| ``text`` | the text | ``rules`` |
+| ``number`` | the number | ``number`` |
+| ``checklist`` | list of ticked item ids | ``weighted`` |
+| ``chart`` | option id | ``choice`` |
 
 The answer key is never in the notebook. While grading, the grader points the
 environment variable ``COURSE_KEYS_DIR`` at the instructor-only keys folder and
@@ -22,6 +37,7 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .answers import AnswerStore
@@ -38,35 +54,38 @@ class GradeResult:
     ``repr`` is the number of points and nothing else.
     """
 
-    def __init__(self, question: str, answer: Any, points: float, max_points: float):
-        self.question, self.answer = question, answer
+    def __init__(self, question: str, answer: Any, points: float, max_points: float, note: str = ""):
+        self.question, self.answer, self.note = question, answer, note
         self.points, self.max_points = round(points, 2), max_points
+
+    @property
+    def verdict(self) -> str:
+        """``right``, ``partly`` or ``wrong``."""
+        if self.points >= self.max_points:
+            return "right"
+        return "partly" if self.points > 0 else "wrong"
 
     def __repr__(self) -> str:
         return repr(float(self.points))
 
     def _repr_html_(self) -> str:
-        if self.points >= self.max_points:
-            verdict = _("grade.right")
-        elif self.points > 0:
-            verdict = _("grade.partly")
-        else:
-            verdict = _("grade.wrong")
+        verdict = _(f"grade.{self.verdict}")
         return _card(self.answer, f"<b>{verdict}</b> · "
-                     + _("grade.points", points=_fmt(self.points), max_points=_fmt(self.max_points)))
+                     + _("grade.points", points=_fmt(self.points), max_points=_fmt(self.max_points)),
+                     self.note)
 
 
 class PendingResult:
     """Shown to the learner before submitting: what was saved, no verdict."""
 
-    def __init__(self, question: str, answer: Any):
-        self.question, self.answer = question, answer
+    def __init__(self, question: str, answer: Any, note: str = ""):
+        self.question, self.answer, self.note = question, answer, note
 
     def __repr__(self) -> str:
         return _("grade.pending")
 
     def _repr_html_(self) -> str:
-        return _card(self.answer, _("grade.pending"))
+        return _card(self.answer, _("grade.pending"), self.note)
 
 
 class Assessment:
@@ -75,42 +94,102 @@ class Assessment:
     def __init__(self, week: str, notebook: str = "assessment", folder: Path | str | None = None):
         self.week = week
         self.store = AnswerStore(notebook, folder)
-        self._labels: dict[str, dict[str, str]] = {}
+        self._describe: dict[str, Callable[[Any], str]] = {}
         if self.store.problem:
             from IPython.display import display, HTML
             display(HTML(f'<div role="alert" dir="{direction()}">⚠ {html.escape(self.store.problem)}</div>'))
 
-    def single_choice(self, question: str, prompt: str, options: dict[str, str]):
-        """A single-choice question whose answer is saved for grading."""
-        from .widgets.single_choice import SingleChoice
-        self._labels[question] = dict(options)
-        return SingleChoice(question, prompt, options, store=self.store)
+    # -- one factory per widget: the widget gets the store, never an answer ----------------------
+    def _register(self, widget):
+        self._describe[widget.question] = widget.describe
+        return widget
 
+    def single_choice(self, question: str, prompt: str, options: Mapping[str, str], **kw):
+        """A single-choice question (key kind ``choice``)."""
+        from .widgets.single_choice import SingleChoice
+        return self._register(SingleChoice(question, prompt, options, store=self.store, **kw))
+
+    def multiple_choice(self, question: str, prompt: str, options: Mapping[str, str], **kw):
+        """Choose all that apply (key kind ``choices``, partial credit)."""
+        from .widgets.multiple_choice import MultipleChoice
+        return self._register(MultipleChoice(question, prompt, options, store=self.store, **kw))
+
+    def true_false(self, question: str, statement: str, **kw):
+        """Is the statement true? (key kind ``truefalse``)."""
+        from .widgets.true_false import TrueFalse
+        return self._register(TrueFalse(question, statement, store=self.store, **kw))
+
+    def ordering(self, question: str, prompt: str, items: Mapping[str, str], **kw):
+        """Put steps in order (key kind ``order``, partial credit by position)."""
+        from .widgets.ordering import Ordering
+        return self._register(Ordering(question, prompt, items, store=self.store, **kw))
+
+    def matching(self, question: str, prompt: str, left: Mapping[str, str], right: Mapping[str, str], **kw):
+        """Match each left item with a right one (key kind ``pairs``, partial credit per pair)."""
+        from .widgets.matching import Matching
+        return self._register(Matching(question, prompt, left, right, store=self.store, **kw))
+
+    def text(self, question: str, prompt: str, **kw):
+        """A short written answer scored by the key's rules (key kind ``rules``)."""
+        from .widgets.text_answer import TextAnswer
+        return self._register(TextAnswer(question, prompt, store=self.store, **kw))
+
+    def number(self, question: str, prompt: str, **kw):
+        """A numeric answer (key kind ``number``, with the key's tolerance)."""
+        from .widgets.number_answer import NumberAnswer
+        return self._register(NumberAnswer(question, prompt, store=self.store, **kw))
+
+    def checklist(self, question: str, prompt: str, items: Sequence, **kw):
+        """A checklist scored by the key's weights (key kind ``weighted``)."""
+        from .widgets.checklist import Checklist
+        return self._register(Checklist(question, prompt, items, store=self.store, **kw))
+
+    def chart(self, question: str, prompt: str, data, *, options: Mapping[str, str], **kw):
+        """A chart to explore and a question about it (key kind ``choice``)."""
+        from .widgets.chart_explorer import ChartExplorer
+        return self._register(ChartExplorer(question, prompt, data, options=options, store=self.store, **kw))
+
+    # -- grading --------------------------------------------------------------------------------
     def answer(self, question: str) -> Any:
         return self.store.get(question)
 
     def grade(self, question: str, answer: Any = None):
         """Score ``question`` (from the answers file unless ``answer`` is given)."""
+        note = ""
         if answer is None:
             self.store.reload()
             answer = self.store.get(question)
-        shown = self._labels.get(question, {}).get(answer, answer) if isinstance(answer, str) else answer
+            if self.store.problem:
+                note = self.store.problem
+            elif answer is None and self.store.missing:
+                note = _("grade.no_answers_file")
+        shown = self._shown(question, answer)
         keys_dir = os.environ.get(KEYS_ENV)
         if not keys_dir:
             if os.environ.get("NBGRADER_EXECUTION") == "autograde":
                 raise RuntimeError(
                     f"The grader has no answer keys ({KEYS_ENV} is not set); "
                     "grade with the `course grade` command.")
-            return PendingResult(question, shown)
+            return PendingResult(question, shown, note)
         entry = load_key(Path(keys_dir), self.week).question(question)
-        return GradeResult(question, shown, score_answer(entry, answer), entry.points)
+        return GradeResult(question, shown, score_answer(entry, answer), entry.points, note)
+
+    def _shown(self, question: str, answer: Any) -> Any:
+        """The answer in words when a widget asked the question, else as given."""
+        describe = self._describe.get(question)
+        if describe is None or answer is None:
+            return answer
+        try:
+            return describe(answer)
+        except Exception:  # noqa: BLE001 - a damaged answer is still shown as it is
+            return answer
 
 
 def _fmt(number: float) -> str:
     return f"{number:g}"
 
 
-def _card(answer: Any, verdict_html: str) -> str:
+def _card(answer: Any, verdict_html: str, note: str = "") -> str:
     if answer in (None, "", [], {}):
         shown = _("grade.no_answer")
     elif isinstance(answer, (list, tuple)):
@@ -120,7 +199,9 @@ def _card(answer: Any, verdict_html: str) -> str:
     return (f'<div class="course-grade" dir="{direction()}" '
             'style="border:1px solid #888;border-radius:6px;padding:6px 10px;max-width:40em">'
             f'<div>{_("grade.your_answer")}: <code>{html.escape(shown)}</code></div>'
-            f"<div>{verdict_html}</div></div>")
+            f"<div>{verdict_html}</div>"
+            + (f'<div role="note">⚠ {html.escape(note)}</div>' if note else "")
+            + "</div>")
 
 
 __all__ = ["Assessment", "GradeResult", "PendingResult"]

@@ -61,7 +61,9 @@ def fill(released: Path, source: Path, key: AnswerKey, quality: str) -> None:
     """Answer the released notebook at ``released`` in place, with the given quality.
 
     ``full``: every answer right. ``partial``: the first half of the automatically
-    graded questions right, the rest wrong, written answers left blank.
+    graded questions right, the rest wrong, written answers left blank. Questions
+    answered with a widget get their answer in the answers file; one-line answers
+    (a ``<question>_answer`` solution cell) are typed into the notebook.
     ``blank``: nothing answered. ``broken``: the notebook file is not valid JSON.
     """
     if quality not in QUALITIES:
@@ -74,18 +76,20 @@ def fill(released: Path, source: Path, key: AnswerKey, quality: str) -> None:
     auto = [q for q, e in key.entries.items() if e.kind != "manual"]
     right = set(auto if quality == "full" else auto[: len(auto) // 2])
     options = choice_options(released)
+    texts = solutions(source)
     answers = {}
     for qid, entry in key.entries.items():
-        if entry.kind not in ("choice", "choices"):
-            continue
+        if entry.kind == "manual" or f"{qid}_answer" in texts:
+            continue   # written answers and one-line answers typed into a code cell
         if qid in right:
-            answers[qid] = entry.answer
-        else:
+            answers[qid] = entry.reference_answer()
+        elif entry.kind in ("choice", "choices"):
             wrong = [o for o in options.get(qid, []) if o != entry.answer and o not in entry.answer]
-            answers[qid] = wrong[0] if wrong else "none"
+            answers[qid] = wrong[0] if wrong else entry.wrong_answer()
+        else:
+            answers[qid] = entry.wrong_answer()
     answers_path("assessment", released.parent).write_text(
         json.dumps({"format": FORMAT, "answers": answers}), encoding="utf-8")
-    texts = solutions(source)
     nb = nbformat.read(released, as_version=4)
     for cell in nb.cells:
         gid = _grade_id(cell)

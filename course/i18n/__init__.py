@@ -9,6 +9,7 @@ environment variable (default ``en``).
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,11 +32,24 @@ def catalogue(language: str) -> dict[str, str]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
-def set_language(language: str) -> None:
-    if language not in LANGUAGES:
+def set_language(language: str | None) -> None:
+    """Use ``language`` from now on (``None``: back to ``COURSE_LANG`` or English)."""
+    if language is not None and language not in LANGUAGES:
         raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
     global _current
     _current = language
+
+
+@contextmanager
+def language(code: str):
+    """Use ``code`` inside a ``with`` block only (widgets built there keep its direction)."""
+    global _current
+    before = _current
+    set_language(code)
+    try:
+        yield code
+    finally:
+        _current = before
 
 
 def current_language() -> str:

@@ -1,4 +1,20 @@
-"""Exercise widgets for lessons (practice mode) and assessments (answers saved for grading)."""
-from .single_choice import SingleChoice
+"""Exercise widgets for lessons (practice mode) and assessments (answers saved for grading).
 
-__all__ = ["SingleChoice"]
+Every widget takes ``question`` (a stable id) and ``prompt`` first. In a lesson,
+give the answer (``answer=``, or ``rules=`` for written answers) and the reasons
+(``why=``); in an assessment, create them through :class:`course.assess.Assessment`,
+which passes its answers store and never an answer.
+"""
+from .base import Feedback, Status
+from .chart_explorer import ChartExplorer
+from .checklist import AuditItem, Checklist
+from .matching import Matching
+from .multiple_choice import MultipleChoice
+from .number_answer import NumberAnswer, parse_number
+from .ordering import Ordering
+from .single_choice import SingleChoice
+from .text_answer import Rule, TextAnswer
+from .true_false import TrueFalse
+
+__all__ = ["SingleChoice", "MultipleChoice", "TrueFalse", "Ordering", "Matching", "TextAnswer", "Rule",
+           "NumberAnswer", "parse_number", "Checklist", "AuditItem", "ChartExplorer", "Feedback", "Status"]

@@ -7,48 +7,49 @@ once and reloaded when the notebook runs again, and no verdict is shown.
 """
 from __future__ import annotations
 
-import html
+from collections.abc import Mapping, Sequence
 
 import ipywidgets as w
 
 from ..answers import AnswerStore
-from ..i18n import _, direction
+from ..i18n import _
+from .base import Exercise, Feedback, Status, require_mode
 
 
-class SingleChoice(w.VBox):
-    def __init__(self, question: str, prompt: str, options: dict[str, str], *,
-                 answer: str | None = None, why: dict[str, str] | None = None,
-                 store: AnswerStore | None = None):
-        if (answer is None) == (store is None):
-            raise ValueError("give either answer= (practice) or store= (assessment)")
-        if answer is not None and answer not in options:
-            raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
-        super().__init__()
-        self.question, self.options, self.answer = question, dict(options), answer
-        self.why, self.store = dict(why or {}), store
-        self.prompt = w.HTML(f'<div dir="{direction()}"><b>{html.escape(prompt)}</b></div>')
+def evaluate_choice(chosen: str, answer: str, why: Mapping[str, str]) -> Feedback:
+    """Right or wrong, with the reason written for the chosen option."""
+    right = chosen == answer
+    return Feedback(Status.RIGHT if right else Status.WRONG, why.get(chosen, ""),
+                    share=1.0 if right else 0.0)
+
+
+def check_options(options: Mapping[str, str], answer: str | None) -> dict[str, str]:
+    if not options:
+        raise ValueError("give at least one option")
+    if answer is not None and answer not in options:
+        raise ValueError(f"answer {answer!r} is not one of the options {list(options)}")
+    return dict(options)
+
+
+class SingleChoice(Exercise):
+    """``SingleChoice(question, prompt, {id: label}, answer=id, why={id: reason})``."""
+
+    def __init__(self, question: str, prompt: str, options: Mapping[str, str], *,
+                 answer: str | None = None, why: Mapping[str, str] | None = None,
+                 store: AnswerStore | None = None, hints: Sequence[str] = (),
+                 show_answer_after: int | None = 2):
+        require_mode(answer, store)
+        super().__init__(question, prompt, store=store, hints=hints,
+                         show_answer_after=show_answer_after)
+        self.options, self.answer = check_options(options, answer), answer
+        self.why = dict(why or {})
         self.choices = w.RadioButtons(
             options=[(label, key) for key, label in self.options.items()],
-            value=None, description="", layout=w.Layout(width="auto"),
-            style={"description_width": "0px"},
+            value=None, description="", tooltip=_("widget.choose"),
+            layout=w.Layout(width="auto", max_width="100%"), style={"description_width": "0px"},
         )
         self.choices.add_class("course-choice")
-        self.feedback = w.HTML(layout=w.Layout(min_height="1.5em"))
-        children = [self.prompt, self.choices]
-        if store is None:
-            self.check_button = w.Button(description=_("widget.check"), tooltip=_("widget.check"),
-                                         icon="check", button_style="")
-            self.check_button.on_click(lambda _b: self.check())
-            children.append(self.check_button)
-        else:
-            saved = store.get(question)
-            if saved in self.options:
-                self.choices.value = saved
-                self._show(_("widget.saved", answer=self.options[saved]))
-            self.choices.observe(self._save, names="value")
-        children.append(self.feedback)
-        self.children = children
-        self.add_class("course-widget")
+        self._finish([self.choices], observe=[self.choices])
 
     @property
     def value(self) -> str | None:
@@ -56,24 +57,15 @@ class SingleChoice(w.VBox):
 
     @value.setter
     def value(self, key: str | None) -> None:
+        if key is not None and key not in self.options:
+            raise ValueError(f"{key!r} is not one of the options")
         self.choices.value = key
 
-    def check(self) -> bool | None:
-        """Practice mode: show why the chosen option is right or wrong; None if nothing chosen."""
-        chosen = self.choices.value
-        if chosen is None:
-            self._show(_("widget.not_answered"))
-            return None
-        right = chosen == self.answer
-        why = self.why.get(chosen, "")
-        self._show(_("widget.correct" if right else "widget.incorrect", why=why))
-        return right
+    def describe(self, value) -> str:
+        return self.options.get(value, str(value))
 
-    def _save(self, change) -> None:
-        if change["new"] is None:
-            return
-        self.store.save(self.question, change["new"])
-        self._show(_("widget.saved", answer=self.options[change["new"]]))
+    def evaluate(self, value) -> Feedback:
+        return evaluate_choice(value, self.answer, self.why)
 
-    def _show(self, text: str) -> None:
-        self.feedback.value = f'<div role="status" aria-live="polite" dir="{direction()}">{html.escape(text)}</div>'
+    def reference_text(self) -> str | None:
+        return self.options[self.answer] if self.answer is not None else None

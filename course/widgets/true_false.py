@@ -1,0 +1,59 @@
+"""True or false: is a statement right?
+
+``why`` explains the statement once the learner has checked; give one text
+for both answers, or ``{True: ..., False: ...}`` to answer each choice.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import ipywidgets as w
+
+from ..answers import AnswerStore
+from ..i18n import _
+from .base import Exercise, Feedback, Status, require_mode
+
+
+def evaluate_true_false(chosen: bool, answer: bool, why: Mapping[bool, str]) -> Feedback:
+    right = chosen is answer
+    return Feedback(Status.RIGHT if right else Status.WRONG, why.get(chosen, ""),
+                    share=1.0 if right else 0.0)
+
+
+class TrueFalse(Exercise):
+    """``TrueFalse(question, statement, answer=True, why="...")``."""
+
+    def __init__(self, question: str, statement: str, *, answer: bool | None = None,
+                 why: str | Mapping[bool, str] = "", store: AnswerStore | None = None,
+                 hints: Sequence[str] = (), show_answer_after: int | None = 2):
+        require_mode(answer, store)
+        if answer is not None and not isinstance(answer, bool):
+            raise ValueError("answer must be True or False")
+        super().__init__(question, statement, store=store, hints=hints,
+                         show_answer_after=show_answer_after)
+        self.answer = answer
+        self.why = dict(why) if isinstance(why, Mapping) else {True: why, False: why}
+        self.toggle = w.ToggleButtons(
+            options=[(_("truefalse.true"), True), (_("truefalse.false"), False)], value=None,
+            tooltips=[_("truefalse.true_tooltip"), _("truefalse.false_tooltip")],
+            style={"button_width": "auto"}, layout=w.Layout(width="auto"))
+        self._finish([self.toggle], observe=[self.toggle])
+
+    @property
+    def value(self) -> bool | None:
+        return self.toggle.value
+
+    @value.setter
+    def value(self, chosen: bool | None) -> None:
+        if chosen is not None and not isinstance(chosen, bool):
+            raise ValueError("a true/false answer is True, False or None")
+        self.toggle.value = chosen
+
+    def describe(self, value) -> str:
+        return _("truefalse.true") if value else _("truefalse.false")
+
+    def evaluate(self, value) -> Feedback:
+        return evaluate_true_false(value, self.answer, self.why)
+
+    def reference_text(self) -> str | None:
+        return None if self.answer is None else self.describe(self.answer)
