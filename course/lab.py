@@ -22,6 +22,7 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
         [str(config_dir)] + [p for p in env.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p])
     env["COURSE_ROOT"] = str(layout.root)
+    env.setdefault("COURSE_LANG", layout.syllabus.language)
     root_dir = layout.root if mentor else layout.workspace
     default_url = "/formgrader" if mentor else f"/lab/tree/{HOME_PAGE}"
     if not mentor:

@@ -7,6 +7,7 @@ test-artifacts/.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import time
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from course.lab import lab_command
+from course.layout import CHECKOUT
 from course.scaffold import init_course
 
 CHROMIUM = os.environ.get("COURSE_CHROMIUM", "/usr/bin/chromium")
@@ -38,6 +40,7 @@ def lab(tmp_path_factory):
     """Start `course lab` for a fresh solo learner; yield (base_url, layout)."""
     root = tmp_path_factory.mktemp("browser-course")
     layout = init_course(root, learner="lina")
+    shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
     port = _free_port()
     cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
     cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
