@@ -136,6 +136,27 @@ def cmd_feedback(layout: CourseLayout, args) -> int:
     return 0
 
 
+def cmd_roster(layout: CourseLayout, args) -> int:
+    from .ledger import Ledger
+    from .roster import import_roster
+    ledger = Ledger(layout.db_url)
+    try:
+        if args.learners_csv:
+            result = import_roster(ledger, Path(args.learners_csv),
+                                   Path(args.mentors) if args.mentors else None)
+            print(f"imported {result.learners} learner(s) and {result.mentors} mentor(s); "
+                  f"{len(result.assigned)} learner(s) given a mentor in balance")
+        roster, mentors = ledger.roster(), ledger.mentors()
+        counts = {m: sum(1 for r in roster.values() if r["mentor"] == m) for m in mentors}
+        for m, n in sorted(counts.items()):
+            print(f"  {m} ({mentors[m]['name']}): {n} learner(s)")
+        if not args.learners_csv and not roster:
+            print("No roster yet: `course roster LEARNERS.csv --mentors MENTORS.csv`")
+    finally:
+        ledger.close()
+    return 0
+
+
 def cmd_demo(layout: CourseLayout, args) -> int:
     from .demo import run_demo
     run_demo(layout.root, learners=args.learners, out=sys.stdout)
@@ -208,6 +229,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("week")
     p.set_defaults(func=cmd_feedback)
 
+    p = sub.add_parser("roster", help="import learners (and mentors) from CSV, or show mentors' loads")
+    p.add_argument("learners_csv", nargs="?", help="CSV with id, name, country, language, mentor")
+    p.add_argument("--mentors", help="CSV with id, name, languages")
+    p.set_defaults(func=cmd_roster)
+
     p = sub.add_parser("demo", help="run a simulated cohort through all four weeks in --root")
     p.add_argument("--learners", type=int, default=8)
     p.set_defaults(func=cmd_demo)
@@ -223,12 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     _quiet()
     from .answer_key import AnswerKeyError
     from .pipeline import PipelineError
+    from .roster import RosterError
     try:
         layout = CourseLayout.at(args.root)
         if args.command != "init" and not (args.command == "demo"):
             layout.require()
         return args.func(layout, args)
-    except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, ValueError) as exc:
+    except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, RosterError, ValueError) as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

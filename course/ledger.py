@@ -8,7 +8,9 @@ attempt and every unlock. Three tables, created on first use:
                      pending_points, problem (why it could not be graded)
 ``course_events``    every unlock and mentor override: time, learner, week,
                      kind (``unlock`` | ``override``), cause, score
-``course_learners``  learners known to the course (roster; grows on submission)
+``course_learners``  learners known to the course: the imported roster (name, country,
+                     language, mentor) and anyone who submitted without a roster (solo mode)
+``course_mentors``   mentors and the languages they speak
 
 Using the gradebook's database URL means a PostgreSQL gradebook covers these
 too, with no second database to run.
@@ -55,6 +57,18 @@ learners_table = sa.Table(
     "course_learners", metadata,
     sa.Column("id", sa.String(128), primary_key=True),
     sa.Column("added", sa.DateTime, nullable=False),
+    sa.Column("name", sa.String(256)),
+    sa.Column("country", sa.String(128)),
+    sa.Column("language", sa.String(8)),
+    sa.Column("mentor", sa.String(128)),
+    sa.Column("in_roster", sa.Boolean, nullable=False, default=False),
+)
+
+mentors_table = sa.Table(
+    "course_mentors", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("name", sa.String(256), nullable=False),
+    sa.Column("languages", sa.String(64), nullable=False, default=""),
 )
 
 
@@ -86,11 +100,21 @@ class Ledger:
             exists = conn.execute(sa.select(learners_table.c.id).where(
                 learners_table.c.id == learner)).first()
             if not exists:
-                conn.execute(learners_table.insert().values(id=learner, added=now()))
+                conn.execute(learners_table.insert().values(id=learner, added=now(), in_roster=False))
 
     def learners(self) -> list[str]:
         with self.engine.connect() as conn:
             return sorted(r[0] for r in conn.execute(sa.select(learners_table.c.id)))
+
+    def roster(self) -> dict[str, dict]:
+        """Learners imported from a roster file, by id (empty when the course has no roster)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(learners_table).where(learners_table.c.in_roster.is_(True)))
+            return {r.id: dict(r._mapping) for r in rows}
+
+    def mentors(self) -> dict[str, dict]:
+        with self.engine.connect() as conn:
+            return {r.id: dict(r._mapping) for r in conn.execute(sa.select(mentors_table))}
 
     # attempts ---------------------------------------------------------
     def has_attempt(self, learner: str, week: str, submitted_at: dt.datetime) -> bool:
