@@ -42,8 +42,12 @@ class AnswerStoreError(Exception):
 class AnswerStore:
     """Reads and writes one notebook's answers: ``{question_id: value}``."""
 
-    def __init__(self, notebook: str = "assessment", folder: Path | str | None = None):
+    def __init__(self, notebook: str = "assessment", folder: Path | str | None = None,
+                 keep_aside: bool = True):
+        """``keep_aside=False`` only reads: an unreadable file stays where it is (used to
+        inspect a learner's original submission)."""
         self.path = answers_path(notebook, folder)
+        self.keep_aside = keep_aside
         self.problem: str | None = None   # set when the file could not be read
         self.missing = False              # True when there was no file to read
         self._answers = self._load()
@@ -129,6 +133,8 @@ class AnswerStore:
             problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             backup = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
             try:
+                if not self.keep_aside:
+                    raise OSError("read only")
                 os.replace(self.path, backup)
             except OSError:
                 backup = self.path

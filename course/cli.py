@@ -68,7 +68,8 @@ def cmd_submit(layout: CourseLayout, args) -> int:
 def cmd_grade(layout: CourseLayout, args) -> int:
     from . import pipeline
     report = pipeline.grade(layout, args.week, learners=args.learner or None,
-                            deliver_to=Path(args.deliver_to) if args.deliver_to else None)
+                            deliver_to=Path(args.deliver_to) if args.deliver_to else None,
+                            workers=args.workers, progress=True)
     _print_report(report)
     return 0
 
@@ -81,6 +82,11 @@ def _print_report(report) -> None:
         if wp:
             print(f"  {learner}: {wp.state.value} {wp.score:g}/{wp.max_score:g} "
                   f"(needed {wp.needed:g}; attempts left {wp.attempts_left})")
+    for learner, notes in sorted(report.notes.items()):
+        for note in notes:
+            print(f"  {learner}: note: {note}")
+    for learner, reason in sorted(report.duplicates.items()):
+        print(f"  {learner}: {reason}")
     for learner, reason in sorted(report.problems.items()):
         print(f"  {learner}: could not be graded: {reason}")
     for learner, week in report.unlocked:
@@ -212,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("week")
     p.add_argument("--learner", action="append", help="only this learner (repeatable)")
     p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
+    p.add_argument("--workers", type=int, help="grading processes (default: up to 4, one per core)")
     p.set_defaults(func=cmd_grade)
 
     p = sub.add_parser("progress", help="every learner's state per week")

@@ -38,6 +38,7 @@ attempts_table = sa.Table(
     sa.Column("max_score", sa.Float),
     sa.Column("pending_points", sa.Float, default=0.0),
     sa.Column("problem", sa.Text),
+    sa.Column("digest", sa.String(64)),
     sa.UniqueConstraint("learner", "week", "submitted_at", name="one_row_per_submission"),
 )
 
@@ -88,7 +89,8 @@ class Ledger:
     db_url: str
 
     def __post_init__(self):
-        self.engine = sa.create_engine(self.db_url)
+        options = {"connect_args": {"timeout": 30}} if self.db_url.startswith("sqlite") else {}
+        self.engine = sa.create_engine(self.db_url, **options)
         metadata.create_all(self.engine)
 
     def close(self) -> None:
@@ -125,17 +127,26 @@ class Ledger:
 
     def record_attempt(self, learner: str, week: str, submitted_at: dt.datetime, *,
                        score: float | None = None, max_score: float | None = None,
-                       pending_points: float = 0.0, problem: str | None = None) -> None:
+                       pending_points: float = 0.0, problem: str | None = None,
+                       digest: str | None = None) -> None:
         """Record one graded (or ungradable) submission; recording it again updates the row."""
         values = dict(learner=learner, week=week, submitted_at=naive_utc(submitted_at),
                       graded_at=now(), score=score, max_score=max_score,
-                      pending_points=pending_points, problem=problem)
+                      pending_points=pending_points, problem=problem, digest=digest)
         with self.engine.begin() as conn:
             updated = conn.execute(attempts_table.update().where(
                 attempts_table.c.learner == learner, attempts_table.c.week == week,
                 attempts_table.c.submitted_at == values["submitted_at"]).values(**values)).rowcount
             if not updated:
                 conn.execute(attempts_table.insert().values(**values))
+
+    def last_graded(self, learner: str, week: str) -> dict | None:
+        """The learner's newest graded attempt of a week (problems and duplicates excluded)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(attempts_table).where(
+                attempts_table.c.learner == learner, attempts_table.c.week == week,
+                attempts_table.c.problem.is_(None)).order_by(attempts_table.c.submitted_at.desc())).first()
+            return dict(row._mapping) if row else None
 
     def attempts(self) -> list[dict]:
         with self.engine.connect() as conn:

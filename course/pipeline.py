@@ -12,6 +12,7 @@ import datetime as dt
 import fcntl
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,8 @@ class GradingReport:
     problems: dict[str, str] = field(default_factory=dict)
     unlocked: list[tuple[str, str]] = field(default_factory=list)
     awaiting_review: list[str] = field(default_factory=list)
+    duplicates: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)   # graded, with something to know
     results: dict[str, WeekProgress] = field(default_factory=dict)
 
 
@@ -129,6 +132,9 @@ def release(layout: CourseLayout, week_id: str, force: bool = False) -> Path:
                 if cell.cell_type == "code":
                     cell.outputs, cell.execution_count = [], None
             nbformat.write(nb, released / lesson)
+    from nbgrader.api import Gradebook
+    with Gradebook(layout.db_url, layout.course_id) as gb:   # nbgrader computes lateness from this
+        gb.update_or_create_assignment(week.id, duedate=naive_utc(week.due))
     config = nbgrader_config(layout, week)
     config.ExchangeReleaseAssignment.force = True
     _run_exchange(config, "ReleaseAssignment", week.id, f"Releasing {week.id}")
@@ -158,7 +164,7 @@ def _run_exchange(config: Config, action: str, week_id: str, what: str):
                                    config=config)
     try:
         return app.start()
-    except ExchangeError as exc:
+    except (ExchangeError, RuntimeError) as exc:   # nbgrader raises RuntimeError for oversized folders
         raise PipelineError(f"{what}: {exc}") from None
 
 
@@ -208,43 +214,91 @@ def waiting_submissions(layout: CourseLayout, ledger: Ledger) -> dict[str, set[s
     return out
 
 
-def submission_problem(folder: Path, week: Week) -> str | None:
-    """Why a collected submission cannot be graded, or None if it can."""
-    notebook = folder / week.assessment
-    if not notebook.exists():
-        return f"{week.assessment} is missing from the submission"
-    try:
-        nb = nbformat.read(notebook, as_version=4)
-        nbformat.validate(nb)
-    except Exception as exc:  # nbformat raises many kinds for broken files
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        return f"{week.assessment} is not a readable notebook ({first[:200]})"
-    return None
-
-
 def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
-          deliver_to: Path | None = None) -> GradingReport:
+          deliver_to: Path | None = None, workers: int | None = None,
+          progress: bool = False) -> GradingReport:
     """Collect and autograde every new submission of a week, give feedback, update the gate.
 
-    Safe to run again: a submission already graded is skipped. A learner whose
-    submission cannot be graded is reported with the reason; the others go on.
+    Safe to run again at any time: a submission already graded is skipped, so
+    an interrupted run is finished by the next one and nothing is counted twice.
+    A submission that cannot be graded is reported with its reason (and told to
+    the learner) while the others go on; the original is always kept.
     ``deliver_to`` (solo mode) is the learner's workspace: feedback and newly
     unlocked weeks are fetched into it at once.
     """
+    from . import submission_checks as checks
+    from . import workers as pool
+
     week = layout.syllabus.week(week_id)
     report = GradingReport(week=week.id)
     with grading_lock(layout):
         prepare(layout)
         api = _api(layout, week)
-        _check(api.collect(week.id, update=True), f"Collecting {week.id}")
+        _collect(layout, week, learners, report)
         ledger = Ledger(layout.db_url)
         try:
             before = _published_states(layout)
+            roster = ledger.roster()
+            released = {w.id: layout.release / w.id / w.assessment for w in layout.syllabus.weeks
+                        if (layout.release / w.id / w.assessment).exists()}
+            to_grade: dict[str, tuple[dt.datetime, str]] = {}
             for folder in sorted(layout.submitted.glob(f"*/{week.id}")):
                 learner = folder.parent.name
                 if learners and learner not in learners:
                     continue
-                _grade_one(layout, api, ledger, week, learner, folder, report)
+                submitted_at = _submitted_at(api, folder)
+                if ledger.has_attempt(learner, week.id, submitted_at):
+                    continue
+                if not roster:
+                    ledger.add_learner(learner)
+                fingerprint = checks.digest(folder, week)
+                previous = ledger.last_graded(learner, week.id)
+                problem = checks.problem(folder, week, layout.syllabus, released, learner, roster)
+                if problem is None and previous and previous["digest"] == fingerprint:
+                    report.duplicates[learner] = (
+                        f"identical to the submission graded at {previous['submitted_at']:%Y-%m-%d %H:%M} UTC; "
+                        "not counted as a new attempt")
+                    ledger.record_attempt(learner, week.id, submitted_at, problem="duplicate",
+                                          digest=fingerprint)
+                    continue
+                if problem:
+                    _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report)
+                    continue
+                note = checks.answers_note(folder, week)
+                if note:
+                    report.notes.setdefault(learner, []).append(note)
+                late = (submitted_at - naive_utc(week.due)).total_seconds()
+                if late > 0:
+                    report.notes.setdefault(learner, []).append(
+                        f"submitted {_duration(late)} after the due date")
+                to_grade[learner] = (submitted_at, fingerprint)
+
+            bar = _progress_bar(len(to_grade), week.id) if progress else None
+
+            def done(outcome):
+                submitted_at, fingerprint = to_grade[outcome.learner]
+                if bar is not None:
+                    bar.update(1)
+                score = None
+                if outcome.ok:
+                    score = cohort_scores(layout.db_url, layout.course_id).get((outcome.learner, week.id))
+                if score is None:
+                    folder = layout.submitted / outcome.learner / week.id
+                    reason = ("the grader could not run it: " + outcome.error) if not outcome.ok \
+                        else "graded, but no score was found in the gradebook"
+                    _refuse(layout, ledger, week, outcome.learner, folder, submitted_at, reason, report)
+                    return
+                ledger.record_attempt(outcome.learner, week.id, submitted_at, score=score.score,
+                                      max_score=score.max_score, pending_points=score.pending_points,
+                                      digest=fingerprint)
+                report.graded.append(outcome.learner)
+
+            with _keys_visible(layout):
+                pool.grade_all(str(layout.root), week.id, sorted(to_grade),
+                               workers or pool.default_workers(), on_done=done)
+            if bar is not None:
+                bar.close()
+            report.graded.sort()
             publish_all(layout, ledger, report=report, before=before)
         finally:
             ledger.close()
@@ -254,34 +308,53 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
     return report
 
 
-def _grade_one(layout, api, ledger, week, learner, folder, report) -> None:
+def _collect(layout: CourseLayout, week: Week, learners: list[str] | None,
+             report: GradingReport) -> None:
+    """Collect each learner's newest submission separately, so one bad one stops nobody."""
+    inbound = layout.exchange / layout.course_id / "inbound"
+    names = sorted({m["learner"] for e in (inbound.glob(f"*+{week.id}+*") if inbound.exists() else ())
+                    if (m := _INBOUND.match(e.name)) and m["week"] == week.id})
+    config = nbgrader_config(layout, week)
+    config.ExchangeCollect.update = True
+    for learner in names:
+        if learners and learner not in learners:
+            continue
+        learner_config = copy.deepcopy(config)
+        learner_config.CourseDirectory.student_id = learner
+        try:
+            _run_exchange(learner_config, "Collect", week.id, f"Collecting {learner}")
+        except Exception as exc:  # nbgrader raises RuntimeError for oversized folders, among others
+            report.problems[learner] = f"could not be collected: {str(exc)[:200]}"
+
+
+def _submitted_at(api, folder: Path) -> dt.datetime:
     stamp = api.coursedir.get_existing_timestamp(str(folder))
-    submitted_at = naive_utc(stamp) if stamp else naive_utc(
+    return naive_utc(stamp) if stamp else naive_utc(
         dt.datetime.fromtimestamp(folder.stat().st_mtime, dt.timezone.utc))
-    ledger.add_learner(learner)
-    if ledger.has_attempt(learner, week.id, submitted_at):
-        return
-    problem = submission_problem(folder, week)
-    if problem is None:
-        with _keys_visible(layout):
-            result = api.autograde(week.id, learner, force=True, create=True)
-        if not result.get("success"):
-            problem = "the grader could not run it: " + _last_error(result)
-    if problem:
-        report.problems[learner] = problem
-        ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
-        return
-    score = cohort_scores(layout.db_url, layout.course_id).get((learner, week.id))
-    if score is None:
-        report.problems[learner] = "graded, but no score was found in the gradebook"
-        ledger.record_attempt(learner, week.id, submitted_at, problem=report.problems[learner])
-        return
-    ledger.record_attempt(learner, week.id, submitted_at, score=score.score,
-                          max_score=score.max_score, pending_points=score.pending_points)
-    report.graded.append(learner)
-    feedback = api.generate_feedback(week.id, learner)
-    if feedback.get("success"):
-        api.release_feedback(week.id, learner)
+
+
+def _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report) -> None:
+    """Record why a submission could not be graded and tell the learner in a feedback page."""
+    report.problems[learner] = problem
+    ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
+    from .problem_feedback import release_problem_feedback
+    release_problem_feedback(layout, week, learner, folder, problem)
+
+
+def _duration(seconds: float) -> str:
+    hours = seconds / 3600
+    return f"{hours:.0f} hour(s)" if hours < 48 else f"{hours / 24:.0f} day(s)"
+
+
+def _progress_bar(total: int, week_id: str):
+    from tqdm import tqdm
+    return tqdm(total=total, desc=f"grading {week_id}", unit="learner", file=sys.stderr,
+                disable=total == 0)
+
+
+def api_for(layout: CourseLayout, week_id: str) -> NbGraderAPI:
+    """An nbgrader API for one week's assessment (used by grading workers)."""
+    return _api(layout, layout.syllabus.week(week_id))
 
 
 def refresh_feedback(layout: CourseLayout, week_id: str) -> int:
@@ -304,7 +377,7 @@ def refresh_feedback(layout: CourseLayout, week_id: str) -> int:
     return count
 
 
-def _last_error(result: dict) -> str:
+def last_error(result: dict) -> str:
     lines = [l for l in (result.get("log") or "").splitlines() if "[ERROR]" in l]
     return lines[0].replace("[ERROR]", "").strip()[:300] if lines else "unknown error"
 

@@ -68,6 +68,7 @@ class Syllabus:
     mentor_contact: str
     weeks: tuple[Week, ...]
     live_chats: tuple[LiveChat, ...] = field(default=())
+    late_penalty_per_day: float = 0.0
     source: Path | None = None
 
     @property
@@ -182,6 +183,7 @@ def _parse(raw: dict[str, Any], path: Path) -> Syllabus:
         mentor_contact=str(cohort.get("mentor_contact", "")),
         weeks=tuple(weeks),
         live_chats=tuple(sorted(chats, key=lambda c: c.starts)),
+        late_penalty_per_day=_share(course.get("late_penalty_per_day", 0.0), "course.late_penalty_per_day"),
         source=path,
     )
 
@@ -203,6 +205,12 @@ def _text(table: dict, key: str, where: str) -> str:
 def _fraction(value: Any, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
         raise SyllabusError(f"{where} must be a share between 0 and 1 (0.7 = 70 %), got {value!r}")
+    return float(value)
+
+
+def _share(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise SyllabusError(f"{where} must be a share between 0 and 1 (0.1 = 10 % a day), got {value!r}")
     return float(value)
 
 

@@ -45,6 +45,15 @@ c.Execute.interrupt_on_timeout = True
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"(?i)warning"
 
+# Late work: the syllabus says how much a day late costs (0 = accepted without penalty).
+c.AssignLatePenalties.plugin_class = "course.late.PerDayPenalty"
+c.PerDayPenalty.per_day = SYLLABUS.late_penalty_per_day
+
+# A submission (the week folder) may hold at most 20 MB; larger ones are refused
+# when submitted and reported when collected (kilobytes).
+c.CourseDirectory.max_file_size = 20_000
+c.CourseDirectory.max_dir_size = 20_000
+
 # A one-line answer cell keeps its visible prompt line; the solution is simply removed.
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."

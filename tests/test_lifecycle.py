@@ -78,8 +78,8 @@ def test_pass_fail_retry_and_override(layout):
 
 def test_attempts_run_out_then_submission_is_refused(layout):
     """After three failed attempts, is a fourth submission refused with a clear message?"""
-    for _ in range(3):
-        hand_in(layout, "stuck", "blank")
+    for quality in ("blank", "partial", "blank"):   # an identical resubmission would not count
+        hand_in(layout, "stuck", quality)
         pipeline.grade(layout, W1, learners=["stuck"])
     entry = gate.read(layout.gate_dir, "stuck")[W1]
     assert entry.state == "failed" and not entry.can_submit

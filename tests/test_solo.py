@@ -80,8 +80,12 @@ def test_submitting_from_the_assignment_list_grades_and_delivers_week2(solo, mon
 
 
 def test_course_submit_reports_the_result(solo, capsys):
-    """Does `course submit` grade at once and print the score and the verdict?"""
-    answer(solo, "full")
+    """Does `course submit` grade at once and print the result, and is a repeat recognised as one?"""
+    answer(solo, "partial")
     assert main(["--root", str(solo.root), "submit", W1]) == 0
     out = capsys.readouterr().out
-    assert "maha: passed 8/10 (needed 7; attempts left" in out
+    # a worse attempt after a pass is graded, and the pass stands
+    assert "graded 1" in out and "maha: passed 8/10 (needed 7; attempts left 1)" in out
+    assert main(["--root", str(solo.root), "submit", W1]) == 0
+    out = capsys.readouterr().out
+    assert "graded 0" in out and "maha: identical to the submission graded at" in out

@@ -1,0 +1,205 @@
+"""Bad submissions in one grading run: each gets a clear reason, never gains points, never stops
+the batch, and the original submission is kept."""
+import datetime as dt
+import html
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from course import pipeline
+from course.answer_key import load_key
+from course.gradebook import cohort_scores
+from course.layout import CourseLayout
+from course.ledger import Ledger
+from course.reference import fill
+from course.scaffold import init_course
+
+pytestmark = pytest.mark.slow
+W1, W2 = "week1_facebook", "week2_groups_pages"
+
+
+def edit_cells(path, change):
+    nb = nbformat.read(path, as_version=4)
+    change(nb)
+    nbformat.write(nb, path)
+
+
+def cell(nb, grade_id):
+    return next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == grade_id)
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bad")
+    layout = init_course(root, solo=False)
+    # a short per-cell limit keeps the infinite-loop case quick; the course uses 20 s
+    config = layout.nbgrader_config_file
+    config.write_text(config.read_text() + "\nc.Execute.timeout = 5\n")
+    layout = CourseLayout.at(root)
+    key = load_key(layout.keys, W1)
+    source = layout.week_folder(W1) / "assessment.ipynb"
+
+    def prepare(learner, quality="full", change=None, files=None):
+        workspace = root / "learners" / learner
+        folder = pipeline.fetch(layout, W1, learner, workspace)
+        fill(folder / "assessment.ipynb", source, key, quality)
+        if change:
+            edit_cells(folder / "assessment.ipynb", change)
+        for name, data in (files or {}).items():
+            (folder / name).write_bytes(data)
+        return workspace
+
+    def submit(learner, **kw):
+        pipeline.submit(layout, W1, learner, prepare(learner, **kw))
+
+    submit("good")
+    submit("broken_json", quality="broken")
+    # another week's assessment handed in as week 1
+    ws = prepare("wrong_week")
+    shutil.copy(layout.release / W2 / "assessment.ipynb", ws / W1 / "assessment.ipynb")
+    pipeline.submit(layout, W1, "wrong_week", ws)
+    submit("edited_tests", quality="blank",
+           change=lambda nb: [setattr(c, "source", "2.0") for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id", "").endswith("_check")])
+    submit("edited_setup", quality="blank",
+           change=lambda nb: setattr(cell(nb, "setup"), "source",
+                                     cell(nb, "setup").source + "\nassessment.grade = lambda *a: 2.0"))
+    submit("deleted_test", change=lambda nb: nb.cells.remove(cell(nb, "q2_phishing_resistant_check")))
+    submit("retagged_test", change=lambda nb: cell(nb, "q1_page_or_profile_check").metadata["nbgrader"].update(
+        {"grade": False, "solution": True}))
+    submit("infinite_loop", change=lambda nb: setattr(cell(nb, "q3_search_query_answer"), "source", "while True:\n    pass"))
+    submit("flood", change=lambda nb: setattr(cell(nb, "q3_search_query_answer"), "source",
+                                              cell(nb, "q3_search_query_answer").source + "\nfor i in range(200000):\n    print('spam', i)"))
+    submit("corrupt_answers", files={"assessment.answers.json": b"{\x00 not json"})
+    submit("huge_answers", files={"assessment.answers.json": b'{"answers": {"q": "' + b"x" * 400_000 + b'"}}'})
+    submit("duplicate")
+    first = pipeline.grade(layout, W1, learners=["duplicate"])
+    pipeline.submit(layout, W1, "duplicate", root / "learners" / "duplicate")   # the same files again
+
+    # too large for the learner-side limit: refused at once, with the reason
+    big = prepare("too_big", files={"video.mp4": b"0" * (25 * 1024 * 1024)})
+    with pytest.raises(pipeline.PipelineError, match="too big"):
+        pipeline.submit(layout, W1, "too_big", big)
+    # ...and one that reached the exchange anyway (copied by hand) is reported, not collected
+    inbound = layout.exchange / layout.course_id / "inbound"
+    dest = inbound / f"too_big+{W1}+2026-12-10 10:00:00.000000 UTC+abc"
+    shutil.copytree(big / W1, dest)
+    (dest / "timestamp.txt").write_text("2026-12-10 10:00:00.000000 UTC")
+
+    report = pipeline.grade(layout, W1, workers=2)
+    return layout, report, first
+
+
+def score(layout, learner):
+    s = cohort_scores(layout.db_url, layout.course_id).get((learner, W1))
+    return None if s is None else s.score
+
+
+def test_the_batch_goes_on(graded):
+    """Are the good submissions graded although many others in the same run are broken?"""
+    layout, report, _ = graded
+    assert "good" in report.graded and score(layout, "good") == 8
+
+
+@pytest.mark.parametrize("learner,reason", [
+    ("broken_json", "is not a readable notebook"),
+    ("wrong_week", "this is the assessment of week 2, not week 1"),
+    ("deleted_test", "the checking cell 'q2_phishing_resistant_check' was deleted"),
+    ("retagged_test", "the checking cell 'q1_page_or_profile_check' was changed"),
+    ("too_big", "could not be collected"),
+])
+def test_ungradable_submissions_are_reported_and_told_to_the_learner(graded, learner, reason):
+    """Is each ungradable submission reported with its reason, told to the learner, and kept?"""
+    layout, report, _ = graded
+    assert reason in report.problems[learner]
+    assert score(layout, learner) is None
+    if learner != "too_big":
+        page = html.unescape((layout.feedback / learner / W1 / "assessment.html").read_text(encoding="utf-8"))
+        assert reason in page and "did not use up one of your attempts" in page
+        assert (layout.submitted / learner / W1 / "assessment.ipynb").exists()
+    inbound = layout.exchange / layout.course_id / "inbound"
+    assert list(inbound.glob(f"{learner}+{W1}+*")), "the original submission is kept"
+
+
+def test_ungradable_submission_uses_no_attempt(graded):
+    """Does a broken submission leave all three attempts to the learner?"""
+    layout, _, _ = graded
+    progress = pipeline.cohort(layout)["broken_json"][W1]
+    assert progress.attempts_used == 0 and progress.attempts_left == 3
+
+
+@pytest.mark.parametrize("learner", ["edited_tests", "edited_setup"])
+def test_tampered_read_only_cells_gain_nothing(graded, learner):
+    """Does editing the checking or setup cells of a blank submission still score 0?"""
+    layout, report, _ = graded
+    assert learner in report.graded and score(layout, learner) == 0
+
+
+def test_infinite_loop_costs_only_its_own_question(graded):
+    """Is an infinite loop stopped, with the other answers still graded?"""
+    layout, report, _ = graded
+    assert "infinite_loop" in report.graded and score(layout, "infinite_loop") == 6
+
+
+def test_flood_of_output_is_cut_and_graded(graded):
+    """Is a flood of output trimmed in the graded notebook, and the answers graded?"""
+    layout, report, _ = graded
+    assert score(layout, "flood") == 8
+    size = (layout.autograded / "flood" / W1 / "assessment.ipynb").stat().st_size
+    assert size < 500_000
+
+
+@pytest.mark.parametrize("learner", ["corrupt_answers", "huge_answers"])
+def test_unreadable_answers_file_scores_the_widgets_zero_with_a_reason(graded, learner):
+    """Is a corrupt or oversized answers file graded as unanswered, with the reason in report and feedback?"""
+    layout, report, _ = graded
+    assert score(layout, learner) == 2          # only the one-line answer counts
+    assert any("could not be read" in n for n in report.notes[learner])
+    page = (layout.feedback / learner / W1 / "assessment.html").read_text(encoding="utf-8")
+    assert "could not be read" in page
+    kept = layout.submitted / learner / W1 / "assessment.answers.json"
+    assert kept.exists(), "the learner's original file is kept as it was"
+
+
+def test_duplicate_is_not_counted_twice(graded):
+    """Is the same submission handed in twice graded once, and reported as a duplicate?"""
+    layout, report, first = graded
+    assert first.graded == ["duplicate"]
+    assert "identical to the submission graded at" in report.duplicates["duplicate"]
+    attempts = [a for a in Ledger(layout.db_url).attempts() if a["learner"] == "duplicate"]
+    assert [a["problem"] for a in attempts] == [None, "duplicate"]
+    assert pipeline.cohort(layout)["duplicate"][W1].attempts_used == 1
+
+
+def test_unknown_learner_is_refused_once_a_roster_exists(tmp_path):
+    """With a roster imported, is a submission from an id not in it reported and not graded?"""
+    from course.roster import import_roster
+    layout = init_course(tmp_path / "c", solo=False)
+    (tmp_path / "l.csv").write_text("id,name,country,language,mentor\nknown,Known,Iraq,ar,\n")
+    import_roster(Ledger(layout.db_url), tmp_path / "l.csv")
+    for learner in ("known", "stranger"):
+        folder = pipeline.fetch(layout, W1, learner, tmp_path / learner)
+        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
+        pipeline.submit(layout, W1, learner, tmp_path / learner)
+    report = pipeline.grade(layout, W1)
+    assert report.graded == ["known"]
+    assert "'stranger' is not in the course roster" in report.problems["stranger"]
+
+
+def test_late_submission_is_noted_and_penalised_as_the_syllabus_says(tmp_path):
+    """Is a submission after the due date reported as late, with the syllabus's penalty applied?"""
+    layout = init_course(tmp_path / "c", solo=False)
+    syllabus = layout.root / "syllabus.toml"
+    due = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    text = syllabus.read_text().replace("late_penalty_per_day = 0.0", "late_penalty_per_day = 0.25")
+    text = text.replace("due = 2026-12-13T23:59:00+02:00", f"due = {due}", 1)
+    syllabus.write_text(text)
+    layout = CourseLayout.at(layout.root)
+    pipeline.release(layout, W1, force=True)
+    folder = pipeline.fetch(layout, W1, "late", tmp_path / "late")
+    fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
+    pipeline.submit(layout, W1, "late", tmp_path / "late")
+    report = pipeline.grade(layout, W1)
+    assert any("after the due date" in n for n in report.notes["late"])
+    assert score(layout, "late") == 6      # 8 points, less 25 % for one started day
