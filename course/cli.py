@@ -97,7 +97,7 @@ def _print_report(report) -> None:
 
 
 def cmd_progress(layout: CourseLayout, args) -> int:
-    from .pipeline import cohort
+    from .cohort import cohort
     progress = cohort(layout)
     weeks = layout.syllabus.week_ids
     if args.format == "json":
@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _quiet()
     from .answer_key import AnswerKeyError
-    from .pipeline import PipelineError
+    from .errors import PipelineError
     from .roster import RosterError
     try:
         layout = CourseLayout.at(args.root)

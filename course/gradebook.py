@@ -11,7 +11,16 @@ import datetime as dt
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from nbgrader import api as nb
+
+# nbgrader's tables, named here (not imported: importing nbgrader costs seconds).
+_assignment = sa.table("assignment", sa.column("id"), sa.column("name"), sa.column("course_id"))
+_submitted_assignment = sa.table("submitted_assignment", sa.column("id"), sa.column("assignment_id"),
+                                 sa.column("student_id"), sa.column("timestamp", sa.DateTime))
+_submitted_notebook = sa.table("submitted_notebook", sa.column("id"), sa.column("assignment_id"),
+                               sa.column("late_submission_penalty"))
+_grade = sa.table("grade", sa.column("notebook_id"), sa.column("cell_id"), sa.column("auto_score"),
+                  sa.column("manual_score"), sa.column("extra_credit"), sa.column("needs_manual_grade"))
+_grade_cells = sa.table("grade_cells", sa.column("id"), sa.column("max_score"))
 
 
 @dataclass(frozen=True)
@@ -27,24 +36,16 @@ class SubmissionScore:
 def cohort_scores(db_url: str, course_id: str) -> dict[tuple[str, str], SubmissionScore]:
     """``{(learner, week): SubmissionScore}`` for every graded submission of the course."""
     engine = sa.create_engine(db_url)
+    sa_, a, sn, g, gc = _submitted_assignment.c, _assignment.c, _submitted_notebook.c, _grade.c, _grade_cells.c
     query = (
-        sa.select(
-            nb.SubmittedAssignment.student_id,
-            nb.Assignment.name,
-            nb.SubmittedAssignment.timestamp,
-            nb.SubmittedNotebook.late_submission_penalty,
-            nb.Grade.auto_score,
-            nb.Grade.manual_score,
-            nb.Grade.extra_credit,
-            nb.Grade.needs_manual_grade,
-            nb.GradeCell.max_score,
-            nb.SubmittedNotebook.id,
-        )
-        .join(nb.Assignment, nb.SubmittedAssignment.assignment_id == nb.Assignment.id)
-        .join(nb.SubmittedNotebook, nb.SubmittedNotebook.assignment_id == nb.SubmittedAssignment.id)
-        .join(nb.Grade, nb.Grade.notebook_id == nb.SubmittedNotebook.id)
-        .join(nb.GradeCell, nb.Grade.cell_id == nb.GradeCell.id)
-        .where(nb.Assignment.course_id == course_id)
+        sa.select(sa_.student_id, a.name, sa_.timestamp, sn.late_submission_penalty, g.auto_score,
+                  g.manual_score, g.extra_credit, g.needs_manual_grade, gc.max_score, sn.id)
+        .select_from(_submitted_assignment)
+        .join(_assignment, sa_.assignment_id == a.id)
+        .join(_submitted_notebook, sn.assignment_id == sa_.id)
+        .join(_grade, g.notebook_id == sn.id)
+        .join(_grade_cells, g.cell_id == gc.id)
+        .where(a.course_id == course_id)
     )
     totals: dict[tuple[str, str], list] = {}
     penalties: dict[tuple[str, str], dict[str, float]] = {}

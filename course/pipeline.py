@@ -21,7 +21,6 @@ from nbgrader.apps.api import NbGraderAPI
 from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError, ExchangeFactory
-from nbgrader.utils import parse_utc
 from traitlets.config import Config
 
 from . import gate
@@ -29,14 +28,11 @@ from .assess import KEYS_ENV
 from .gradebook import cohort_scores
 from .layout import CourseLayout
 from .ledger import Ledger, naive_utc
-from .progress import LearnerRecord, State, WeekProgress, cohort_progress, learner_progress
+from .errors import PipelineError
+from .cohort import INBOUND_NAME as _INBOUND, cohort, waiting_submissions  # noqa: F401 (re-exported)
+from .progress import LearnerRecord, State, WeekProgress, learner_progress
 from .syllabus import Week
 
-_INBOUND = re.compile(r"^(?P<learner>[^+]+)\+(?P<week>[^+]+)\+(?P<stamp>[^+]+)(\+.*)?$")
-
-
-class PipelineError(RuntimeError):
-    """A grading step failed; the message says what to do."""
 
 
 @dataclass
@@ -189,31 +185,6 @@ def fetch_feedback(layout: CourseLayout, week_id: str, learner: str, workspace: 
 
 
 # -- grading --------------------------------------------------------------------
-def waiting_submissions(layout: CourseLayout, ledger: Ledger) -> dict[str, set[str]]:
-    """Weeks each learner handed in that are not graded yet (newer than their last attempt)."""
-    inbound = layout.exchange / layout.course_id / "inbound"
-    newest: dict[tuple[str, str], dt.datetime] = {}
-    for entry in inbound.glob("*+*+*") if inbound.exists() else ():
-        m = _INBOUND.match(entry.name)
-        if not m:
-            continue
-        try:
-            stamp = naive_utc(parse_utc(m["stamp"]))
-        except (ValueError, OverflowError):
-            continue
-        key = (m["learner"], m["week"])
-        newest[key] = max(stamp, newest.get(key, stamp))
-    graded: dict[tuple[str, str], dt.datetime] = {}
-    for row in ledger.attempts():
-        key = (row["learner"], row["week"])
-        graded[key] = max(row["submitted_at"], graded.get(key, row["submitted_at"]))
-    out: dict[str, set[str]] = {}
-    for (learner, week), stamp in newest.items():
-        if (learner, week) not in graded or stamp > graded[(learner, week)]:
-            out.setdefault(learner, set()).add(week)
-    return out
-
-
 def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
           deliver_to: Path | None = None, workers: int | None = None,
           progress: bool = False) -> GradingReport:
@@ -402,19 +373,6 @@ def _published_states(layout: CourseLayout) -> dict[str, dict[str, str]]:
         if entries and path.stem != gate.DEFAULT:
             out[path.stem] = {k: v.state for k, v in entries.items()}
     return out
-
-
-def cohort(layout: CourseLayout, ledger: Ledger | None = None) -> dict[str, dict[str, WeekProgress]]:
-    """Every known learner's progress through every week, from the gradebook and the ledger."""
-    own = ledger is None
-    ledger = ledger or Ledger(layout.db_url)
-    try:
-        scores = cohort_scores(layout.db_url, layout.course_id)
-        records = ledger.records(scores, waiting_submissions(layout, ledger))
-        return cohort_progress(layout.syllabus, records)
-    finally:
-        if own:
-            ledger.close()
 
 
 def publish_all(layout: CourseLayout, ledger: Ledger, report: GradingReport | None = None,
