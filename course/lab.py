@@ -33,6 +33,9 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
            f"--ServerApp.port={port}",
            f"--ServerApp.open_browser={open_browser}",
            f"--LabApp.default_url={default_url}"]
+    if not mentor:
+        # learners work in notebooks; a terminal would reach the instructor's files
+        cmd.append("--ServerApp.terminals_enabled=False")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")   # containers and CI machines often run as root
     return cmd, env

@@ -55,6 +55,7 @@ def test_lab_starts_on_the_home_page_with_the_learner_config(solo, monkeypatch):
     cmd, env = lab_command(solo, mentor=False, port=9999, open_browser=False)
     assert f"--ServerApp.root_dir={solo.workspace}" in cmd
     assert "--LabApp.default_url=/lab/tree/START_HERE.ipynb" in cmd
+    assert "--ServerApp.terminals_enabled=False" in cmd   # no way around the gate from a terminal
     assert env["JUPYTER_CONFIG_PATH"].split(":")[0] == str(solo.learner_config)
     assert env["COURSE_LEARNER"] == "maha"
     config = learner_lab_config(solo, monkeypatch)
