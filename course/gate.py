@@ -47,7 +47,7 @@ def lock_message(syllabus: Syllabus, wp: WeekProgress) -> str:
     if wp.state is not State.LOCKED:
         return ""
     previous = syllabus.week(wp.blocked_by)
-    name = f"week {previous.number} ({previous.title})"
+    name = _("gate.week_name", number=previous.number, title=previous.title)
     return _("gate.locked", previous=name, score=_fmt(wp.blocked_score),
              max_score=_fmt(wp.blocked_max), needed=_fmt(wp.blocked_needed)) \
         if wp.blocked_score is not None else _("gate.locked_not_attempted", previous=name)
@@ -59,7 +59,8 @@ def entries(syllabus: Syllabus, progress: dict[str, WeekProgress]) -> dict[str, 
         wp = progress[week.id]
         message = lock_message(syllabus, wp)
         if wp.state is State.FAILED and not wp.can_submit:
-            message = _("gate.no_attempts_left", attempts=week.attempts, week=f"week {week.number}")
+            message = _("gate.no_attempts_left", attempts=week.attempts,
+                        week=_("gate.week_name", number=week.number, title=week.title))
         out[week.id] = GateEntry(week=week.id, state=wp.state.value, can_submit=wp.can_submit,
                                  message=message, score=wp.score, max_score=wp.max_score)
     return out

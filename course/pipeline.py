@@ -23,7 +23,7 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError, ExchangeFactory
 from traitlets.config import Config
 
-from . import gate
+from . import gate, i18n
 from .assess import KEYS_ENV
 from .gradebook import cohort_scores
 from .layout import CourseLayout
@@ -381,8 +381,12 @@ def publish_all(layout: CourseLayout, ledger: Ledger, report: GradingReport | No
     syllabus = layout.syllabus
     before = _published_states(layout) if before is None else before
     progress = cohort(layout, ledger)
+    languages = {lid: row["language"] for lid, row in ledger.roster().items() if row["language"]}
+    default_language = os.environ.get("COURSE_LANG") or syllabus.language
     for learner, weeks in progress.items():
-        gate.publish(layout.gate_dir, syllabus, learner, weeks)
+        # the sentences of a learner's gate are in that learner's language
+        with i18n.language(languages.get(learner, default_language)):
+            gate.publish(layout.gate_dir, syllabus, learner, weeks)
         default_states = {w.id: (State.UNLOCKED.value if w.number == 1 else State.LOCKED.value)
                           for w in syllabus.weeks}
         old = before.get(learner, default_states)

@@ -176,15 +176,18 @@ def test_unknown_learner_is_refused_once_a_roster_exists(tmp_path):
     """With a roster imported, is a submission from an id not in it reported and not graded?"""
     from course.roster import import_roster
     layout = init_course(tmp_path / "c", solo=False)
-    (tmp_path / "l.csv").write_text("id,name,country,language,mentor\nknown,Known,Iraq,ar,\n")
+    (tmp_path / "l.csv").write_text("id,name,country,language,mentor\nknown,Known,Iraq,ar,\n", encoding="utf-8")
     import_roster(Ledger(layout.db_url), tmp_path / "l.csv")
     for learner in ("known", "stranger"):
         folder = pipeline.fetch(layout, W1, learner, tmp_path / learner)
         fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
         pipeline.submit(layout, W1, learner, tmp_path / learner)
-    report = pipeline.grade(layout, W1)
+    report = pipeline.grade(layout, W1, learners=["known", "stranger"])
     assert report.graded == ["known"]
     assert "'stranger' is not in the course roster" in report.problems["stranger"]
+    # the roster says Arabic: the learner's gate speaks Arabic
+    from course import gate
+    assert "اجتز الأسبوع 2" in gate.read(layout.gate_dir, "known")["week3_twitter_youtube"].message
 
 
 def test_late_submission_is_noted_and_penalised_as_the_syllabus_says(tmp_path):
