@@ -36,6 +36,7 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
     if not mentor:
         # learners work in notebooks; a terminal would reach the instructor's files
         cmd.append("--ServerApp.terminals_enabled=False")
+        cmd.append(f"--LabApp.workspaces_dir={layout.learner_config / 'lab-workspaces'}")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")   # containers and CI machines often run as root
     return cmd, env

@@ -111,6 +111,7 @@ def write_learner_config(layout: CourseLayout, learner: str) -> Path:
         f"c.GatedExchangeSubmit.grade_log = {str(log)!r}\n",
         encoding="utf-8")
     _write_lab_switches(folder, instructor=False)
+    _write_learner_workspace(folder)
     (folder / "learner.json").write_text(json.dumps({"learner": learner}), encoding="utf-8")
     return folder
 
@@ -134,6 +135,30 @@ def solo_learner(layout: CourseLayout) -> str | None:
         return json.loads(path.read_text(encoding="utf-8"))["learner"]
     except (OSError, ValueError, KeyError):
         return None
+
+
+def _write_learner_workspace(folder: Path) -> None:
+    """JupyterLab's first layout for a learner: the home page open, the side panels folded,
+    so the notebook has the whole width (on a phone too). The folder icon opens the files."""
+    from jupyterlab_server.workspaces_handler import WORKSPACE_EXTENSION, slugify
+    workspaces = folder / "lab-workspaces"
+    workspaces.mkdir(exist_ok=True)
+    home = f"notebook:{HOME_PAGE}"
+    layout = {
+        "data": {
+            "layout-restorer:data": {
+                "main": {"dock": {"type": "tab-area", "currentIndex": 0, "widgets": [home]},
+                         "current": home},
+                "left": {"collapsed": True, "visible": True, "widgets": ["filebrowser"]},
+                "right": {"collapsed": True, "visible": True, "widgets": []},
+            },
+            home: {"data": {"path": HOME_PAGE, "factory": "Notebook"}},
+        },
+        "metadata": {"id": "default"},
+    }
+    path = workspaces / f"{slugify('default')}{WORKSPACE_EXTENSION}"
+    if not path.exists():   # never undo the learner's own arrangement
+        path.write_text(json.dumps(layout, indent=1), encoding="utf-8")
 
 
 def _write_lab_switches(folder: Path, instructor: bool) -> None:

@@ -1,5 +1,6 @@
 """Solo mode: one learner, grading at once on submit, the next week delivered without a command."""
 import copy
+import json
 import time
 from pathlib import Path
 
@@ -56,6 +57,10 @@ def test_lab_starts_on_the_home_page_with_the_learner_config(solo, monkeypatch):
     assert f"--ServerApp.root_dir={solo.workspace}" in cmd
     assert "--LabApp.default_url=/lab/tree/START_HERE.ipynb" in cmd
     assert "--ServerApp.terminals_enabled=False" in cmd   # no way around the gate from a terminal
+    # the first layout folds the side panels so the home page has the whole width (phones)
+    workspace_file = next((solo.learner_config / "lab-workspaces").glob("default-*.jupyterlab-workspace"))
+    restorer = json.loads(workspace_file.read_text())["data"]["layout-restorer:data"]
+    assert restorer["left"]["collapsed"] and restorer["main"]["current"] == "notebook:START_HERE.ipynb"
     assert env["JUPYTER_CONFIG_PATH"].split(":")[0] == str(solo.learner_config)
     assert env["COURSE_LEARNER"] == "maha"
     config = learner_lab_config(solo, monkeypatch)
