@@ -1,0 +1,25 @@
+"""Week 1, Facebook, research and basic digital security: what the five lessons show.
+
+Each name is called from one lesson cell, e.g.
+``from course.lessons.week1 import privacy_audit; privacy_audit()``. Exercises
+return practice-mode widgets (:mod:`course.widgets`); tools return
+:mod:`course.lessons.tools` boxes; ``*_chart`` and ``*_table`` functions display
+a chart or table with its takeaway.
+
+| lesson | module |
+| --- | --- |
+| 01 presence on Facebook | :mod:`.presence` |
+| 02 Google search | :mod:`.research` |
+| 03 tagging and hashtags | :mod:`.tagging` (data: :mod:`.insights`, :mod:`.charts`) |
+| 04 tips and tricks | :mod:`.timing` |
+| 05 digital security | :mod:`.security` |
+"""
+from .presence import choose_audience, hidden_friends_list, match_needs, privacy_audit, where_to_plan
+
+#: Every practice exercise of the week, by lesson, in reading order.
+EXERCISES = {
+    "01_presence_on_facebook": (where_to_plan, match_needs, choose_audience, hidden_friends_list, privacy_audit),
+}
+
+__all__ = sorted({f.__name__ for group in EXERCISES.values() for f in group} | {
+    "EXERCISES"})
