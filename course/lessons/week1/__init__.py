@@ -15,11 +15,15 @@ a chart or table with its takeaway.
 | 05 digital security | :mod:`.security` |
 """
 from .presence import choose_audience, hidden_friends_list, match_needs, privacy_audit, where_to_plan
+from .research import (either_or_query, fix_old_query, match_operators, plus_still_works, query_builder,
+                       trust_a_source, when_query, where_query)
 
 #: Every practice exercise of the week, by lesson, in reading order.
 EXERCISES = {
     "01_presence_on_facebook": (where_to_plan, match_needs, choose_audience, hidden_friends_list, privacy_audit),
+    "02_google_search": (either_or_query, where_query, when_query, plus_still_works, fix_old_query,
+                         match_operators, trust_a_source),
 }
 
 __all__ = sorted({f.__name__ for group in EXERCISES.values() for f in group} | {
-    "EXERCISES"})
+    "query_builder", "EXERCISES"})

@@ -1,0 +1,10 @@
+"""Interactive helpers that lessons show next to the exercises.
+
+Each is an ipywidgets box built on a :mod:`course.toolkit` module: type
+something, see at once what the toolkit makes of it. They check nothing and
+save nothing: what a learner types stays in the widget and is never written
+to a file, printed or sent anywhere.
+"""
+from .query_builder import QueryBuilder
+
+__all__ = ["QueryBuilder"]
