@@ -5,6 +5,7 @@ something, see at once what the toolkit makes of it. They check nothing and
 save nothing: what a learner types stays in the widget and is never written
 to a file, printed or sent anywhere.
 """
+from .hashtag_checker import HashtagChecker, PostChecker
 from .query_builder import QueryBuilder
 
-__all__ = ["QueryBuilder"]
+__all__ = ["HashtagChecker", "PostChecker", "QueryBuilder"]

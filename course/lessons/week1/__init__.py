@@ -17,13 +17,18 @@ a chart or table with its takeaway.
 from .presence import choose_audience, hidden_friends_list, match_needs, privacy_audit, where_to_plan
 from .research import (either_or_query, fix_old_query, match_operators, plus_still_works, query_builder,
                        trust_a_source, when_query, where_query)
+from .tagging import (arabic_hashtags, before_you_tag, engagement_rate_practice, hashtag_checker,
+                      hashtag_count_chart, more_hashtags_better, post_checker, post_type_chart,
+                      post_type_explorer, readable_hashtag, tag_the_volunteer, top_hashtags_table)
 
 #: Every practice exercise of the week, by lesson, in reading order.
 EXERCISES = {
     "01_presence_on_facebook": (where_to_plan, match_needs, choose_audience, hidden_friends_list, privacy_audit),
     "02_google_search": (either_or_query, where_query, when_query, plus_still_works, fix_old_query,
                          match_operators, trust_a_source),
+    "03_tagging_and_hashtags": (tag_the_volunteer, before_you_tag, readable_hashtag, arabic_hashtags,
+                                engagement_rate_practice, more_hashtags_better, post_type_explorer),
 }
 
 __all__ = sorted({f.__name__ for group in EXERCISES.values() for f in group} | {
-    "query_builder", "EXERCISES"})
+    "query_builder", "hashtag_checker", "post_checker", "hashtag_count_chart", "top_hashtags_table", "post_type_chart", "EXERCISES"})
