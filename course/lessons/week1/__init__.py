@@ -20,6 +20,8 @@ from .research import (either_or_query, fix_old_query, match_operators, plus_sti
 from .tagging import (arabic_hashtags, before_you_tag, engagement_rate_practice, hashtag_checker,
                       hashtag_count_chart, more_hashtags_better, post_checker, post_type_chart,
                       post_type_explorer, readable_hashtag, tag_the_volunteer, top_hashtags_table)
+from .timing import (best_time_heatmap, handy_tricks, pause_in_a_crisis, post_workflow, posts_by_time,
+                     schedule_across_time_zones, team_practices, weekday_explorer)
 
 #: Every practice exercise of the week, by lesson, in reading order.
 EXERCISES = {
@@ -28,7 +30,9 @@ EXERCISES = {
                          match_operators, trust_a_source),
     "03_tagging_and_hashtags": (tag_the_volunteer, before_you_tag, readable_hashtag, arabic_hashtags,
                                 engagement_rate_practice, more_hashtags_better, post_type_explorer),
+    "04_tips_and_tricks": (weekday_explorer, schedule_across_time_zones, pause_in_a_crisis, team_practices,
+                           post_workflow, handy_tricks),
 }
 
 __all__ = sorted({f.__name__ for group in EXERCISES.values() for f in group} | {
-    "query_builder", "hashtag_checker", "post_checker", "hashtag_count_chart", "top_hashtags_table", "post_type_chart", "EXERCISES"})
+    "query_builder", "hashtag_checker", "post_checker", "hashtag_count_chart", "top_hashtags_table", "post_type_chart", "best_time_heatmap", "posts_by_time", "EXERCISES"})
