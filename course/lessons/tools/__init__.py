@@ -6,6 +6,11 @@ save nothing: what a learner types stays in the widget and is never written
 to a file, printed or sent anywhere.
 """
 from .hashtag_checker import HashtagChecker, PostChecker
+from .link_checker import LinkChecker, PhishingMessage
+from .password_meter import PasswordMeter
 from .query_builder import QueryBuilder
+from .threat_model import ThreatModel
+from .totp_demo import TotpDemo
 
-__all__ = ["HashtagChecker", "PostChecker", "QueryBuilder"]
+__all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
+           "LinkChecker", "PhishingMessage", "ThreatModel"]

@@ -17,6 +17,9 @@ a chart or table with its takeaway.
 from .presence import choose_audience, hidden_friends_list, match_needs, privacy_audit, where_to_plan
 from .research import (either_or_query, fix_old_query, match_operators, plus_still_works, query_builder,
                        trust_a_source, when_query, where_query)
+from .security import (device_audit, factor_weaknesses, fingerprint_at_checkpoint, hacked_steps,
+                       link_checker, password_meter, password_rules, phishing_examples, real_facebook_links,
+                       threat_model, threat_model_matching, totp_demo)
 from .tagging import (arabic_hashtags, before_you_tag, engagement_rate_practice, hashtag_checker,
                       hashtag_count_chart, more_hashtags_better, post_checker, post_type_chart,
                       post_type_explorer, readable_hashtag, tag_the_volunteer, top_hashtags_table)
@@ -32,7 +35,11 @@ EXERCISES = {
                                 engagement_rate_practice, more_hashtags_better, post_type_explorer),
     "04_tips_and_tricks": (weekday_explorer, schedule_across_time_zones, pause_in_a_crisis, team_practices,
                            post_workflow, handy_tricks),
+    "05_digital_security": (password_rules, factor_weaknesses, real_facebook_links, hacked_steps, device_audit,
+                            fingerprint_at_checkpoint, threat_model_matching),
 }
 
 __all__ = sorted({f.__name__ for group in EXERCISES.values() for f in group} | {
-    "query_builder", "hashtag_checker", "post_checker", "hashtag_count_chart", "top_hashtags_table", "post_type_chart", "best_time_heatmap", "posts_by_time", "EXERCISES"})
+    "query_builder", "hashtag_checker", "post_checker", "hashtag_count_chart", "top_hashtags_table",
+    "post_type_chart", "best_time_heatmap", "posts_by_time", "password_meter", "totp_demo",
+    "phishing_examples", "link_checker", "threat_model", "EXERCISES"})
