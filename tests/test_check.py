@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course.answer_key import load_key
 from course.check import check_week, secrets_in
 from course.layout import CourseLayout
 from course.scaffold import copy_course
@@ -18,19 +19,22 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("week", load_syllabus().week_ids)
 def test_week_passes_the_maintainer_check(week, tmp_path):
     """Does this week's reference submission score full marks and a blank one zero, leaking nothing?"""
-    result = check_week(CourseLayout.at(), week, tmp_path / "scratch")
+    layout = CourseLayout.at()
+    result = check_week(layout, week, tmp_path / "scratch")
     assert result.ok, result.problems
     text = "\n".join(result.passed)
-    assert "full submission scores 8/10 (+2 for the mentor)" in text
-    assert "blank submission scores 0/10" in text
-    assert "reference scores full marks 10/10 after review" in text
+    key = load_key(layout.keys, week)
+    auto, total = key.auto_points, key.total_points
+    assert f"full submission scores {auto:g}/{total:g} (+{total - auto:g} for the mentor)" in text
+    assert f"blank submission scores 0/{total:g}" in text
+    assert f"reference scores full marks {total:g}/{total:g} after review" in text
 
 
 @pytest.mark.parametrize("old,new,problem", [
     ('answer = "page"', 'answer = "pagee"', "'pagee' to q1_page_or_profile is not one of its options"),
-    ("[questions.q2_phishing_resistant]\npoints = 2", "[questions.q2_phishing_resistant]\npoints = 3",
-     "q2_phishing_resistant is worth 2 points in the notebook but 3 in the key"),
-    ("[questions.q4_password_policy]", "[questions.q4_password]", "q4_password_policy is graded in the notebook but missing"),
+    ("[questions.q12_phishing_resistant]\npoints = 2", "[questions.q12_phishing_resistant]\npoints = 3",
+     "q12_phishing_resistant is worth 2 points in the notebook but 3 in the key"),
+    ("[questions.q13_password_policy]", "[questions.q13_password]", "q13_password_policy is graded in the notebook but missing"),
 ])
 def test_check_fails_when_the_key_disagrees(tmp_path, old, new, problem):
     """If the key disagrees with the notebook, does the check fail and say where?"""

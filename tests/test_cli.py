@@ -51,7 +51,7 @@ def test_demo_then_progress_agrees_with_the_gradebook(tmp_path, capsys):
     progress = json.loads(capsys.readouterr().out)
     assert set(progress) == {"learner001", "learner002", "learner003", "learner004"}
     assert all(progress["learner001"][w]["state"] == "passed" for w in progress["learner001"])
-    assert progress["learner003"]["week1_facebook"] == {"state": "failed", "score": 0.0, "max_score": 10.0}
+    assert progress["learner003"]["week1_facebook"] == {"state": "failed", "score": 0.0, "max_score": 30.0}
     assert progress["learner003"]["week2_groups_pages"]["state"] == "locked"
     layout = CourseLayout.at(root)
     for (learner, week), s in cohort_scores(layout.db_url, layout.course_id).items():

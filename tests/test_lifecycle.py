@@ -13,6 +13,8 @@ from course.reference import fill
 
 pytestmark = pytest.mark.slow
 W1, W2 = "week1_facebook", "week2_groups_pages"
+# Week 1 is worth 30 points, 25 of them automatic; 21 are needed to pass. A "partial" submission
+# answers the first half of the automatic questions right (questions 1-6: 11 points).
 
 
 def hand_in(layout, learner, quality, week=W1):
@@ -44,10 +46,10 @@ def test_pass_fail_retry_and_override(layout):
     assert states(layout, "passer")[W1] == "passed" and states(layout, "passer")[W2] == "unlocked"
     failer = gate.read(layout.gate_dir, "failer")
     assert failer[W1].state == "failed" and failer[W1].can_submit
-    assert failer[W2].state == "locked" and "4/10, 7 needed" in failer[W2].message
+    assert failer[W2].state == "locked" and "11/30, 21 needed" in failer[W2].message
 
     # the locked week can be neither fetched nor submitted
-    with pytest.raises(pipeline.PipelineError, match="Pass week 1 .* first: your score 4/10, 7 needed"):
+    with pytest.raises(pipeline.PipelineError, match="Pass week 1 .* first: your score 11/30, 21 needed"):
         pipeline.fetch(layout, W2, "failer", layout.root / "learners" / "failer")
     # the passer can fetch week 2 now
     assert (pipeline.fetch(layout, W2, "passer", layout.root / "learners" / "passer") / "assessment.ipynb").exists()
@@ -63,7 +65,7 @@ def test_pass_fail_retry_and_override(layout):
     assert retry.graded == ["failer"] and ("failer", W2) in retry.unlocked
     ledger = Ledger(layout.db_url)
     tries = [a for a in ledger.attempts() if a["learner"] == "failer"]
-    assert [a["score"] for a in tries] == [4.0, 8.0]
+    assert [a["score"] for a in tries] == [11.0, 25.0]
 
     # the broken learner is unlocked by a mentor, with the reason recorded
     wp = pipeline.unlock(layout, "broken", W2, "sent the file by email; checked by hand", by="mentor1")
@@ -72,7 +74,7 @@ def test_pass_fail_retry_and_override(layout):
     assert [(e["kind"], e["week"]) for e in events] == [("override", W2), ("unlock", W2)]
     assert events[0]["cause"] == "sent the file by email; checked by hand" and events[0]["by"] == "mentor1"
     passer_unlock = [e for e in ledger.events("passer") if e["kind"] == "unlock"]
-    assert passer_unlock[0]["cause"] == f"passed {W1}" and passer_unlock[0]["score"] == "8/10"
+    assert passer_unlock[0]["cause"] == f"passed {W1}" and passer_unlock[0]["score"] == "25/30"
     ledger.close()
 
 
@@ -106,4 +108,4 @@ def test_progress_json_agrees_with_gradebook(layout):
         wp = progress[learner][week]
         if wp.state is not State.PASSED:
             assert (wp.score, wp.max_score) == (s.score, s.max_score)
-    assert progress["passer"][W1].as_dict() == {"state": "passed", "score": 8.0, "max_score": 10.0}
+    assert progress["passer"][W1].as_dict() == {"state": "passed", "score": 25.0, "max_score": 30.0}
