@@ -70,3 +70,14 @@ def test_secret_scan_finds_a_leaked_solution(tmp_path):
     assert secrets_in([leaked, clean], ["a full marks answer text"]) == ["assessment.ipynb contains 'BEGIN SOLUTION'"]
     clean.write_text("here is a full marks answer text", encoding="utf-8")
     assert len(secrets_in([clean], ["a full marks answer text"])) == 1
+
+
+def test_no_assessment_answer_ships_in_the_learner_side_package():
+    """Is no full-marks assessment answer (one-line or written) in the package learners install?"""
+    from course.check import _secret_texts
+    layout = CourseLayout.at()
+    shipped = [p for p in (layout.root / "course").rglob("*")
+               if p.is_file() and p.suffix in (".py", ".toml", ".csv", ".json", ".md", ".txt")]
+    for week in layout.syllabus.weeks:
+        leaks = [l for l in secrets_in(shipped, _secret_texts(layout, week)) if "full-marks answer" in l]
+        assert leaks == [], leaks
