@@ -93,7 +93,8 @@ class QuestionStore:
     def __init__(self, folder: Path | str | None = None, keep_aside: bool = True):
         self.path = questions_path(folder)
         self.keep_aside = keep_aside
-        self.problem: str | None = None   # set when the file could not be read
+        self.problem: str | None = None   # set when the file could not be read: what the learner reads
+        self.reason: str | None = None    # ... and just why (for the mentor's dashboard)
         self._questions = self._load()
 
     def all(self) -> list[Question]:
@@ -165,5 +166,6 @@ class QuestionStore:
                 os.replace(self.path, backup)
             except OSError:
                 backup = self.path
+            self.reason = str(problem)
             self.problem = _("ask.corrupt", path=self.path.name, problem=problem, backup=backup.name)
             return []
