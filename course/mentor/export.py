@@ -16,7 +16,7 @@ import re
 import pandas as pd
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
-_SAFE_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def _defuse(value):

@@ -88,7 +88,7 @@ def funnel(progress: pd.DataFrame, syllabus: Syllabus, subtitle: str = "") -> go
     fig = go.Figure()
     title = FUNNEL_TITLE + (f"<br><sub>{subtitle}</sub>" if subtitle else "")
     _base_layout(fig, title)
-    fig.update_xaxes(title_text="Course week")
+    fig.update_xaxes(title_text=f"Course week (1–{len(syllabus.weeks)})")
     fig.update_yaxes(title_text="Learners (count)", rangemode="tozero")
     if not counts["learners"].max():
         return _no_data(fig, "No learners yet")

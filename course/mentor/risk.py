@@ -43,6 +43,8 @@ def _day(value) -> str:
 
 def _days(delta: dt.timedelta) -> str:
     days = delta.days
+    if days < 1:
+        return "less than a day"
     return "1 day" if days == 1 else f"{days} days"
 
 

@@ -71,6 +71,16 @@ SECTIONS = {   # name -> (heading, one-line guide)
                  "The gate's state and score of each week for each learner (as `course progress`)."),
 }
 
+CONTENTS = {   # name -> what the section shows, as listed at the top of the page
+    "funnel": figures.FUNNEL_TITLE,
+    "scores": figures.SCORES_TITLE,
+    "items": figures.ITEMS_TITLE,
+    "risk": "Learners at risk, each with the reason",
+    "queue": "Written answers waiting for a mentor's grade, those that decide a pass first",
+    "questions": "Questions learners asked their mentor from the lessons",
+    "progress": "Every learner's state and score in every week",
+}
+
 RULE_WORDS = {"overdue": "due date passed", "failed_twice": "failed twice or more",
               "inactive": "inactive"}
 
@@ -196,8 +206,8 @@ class MentorDashboard:
                          f'cannot show this course yet.</b><br>{html.escape(self.error)}</p></div>'))
             return
         s, data = self.data.syllabus, self.data
-        contents = "".join(f'<li><a href="#course-{name}">{html.escape(heading.split(". ", 1)[1])}</a></li>'
-                           for name, (heading, _guide) in SECTIONS.items())
+        contents = "".join(f'<li><a href="#course-{name}">{html.escape(title)}</a></li>'
+                           for name, title in CONTENTS.items())
         problems = "".join(f'<p class="course-problem">⚠ {html.escape(p)}</p>' for p in data.problems)
         filter_note = ("" if len(self.picker.options) > 1 else
                        "<p class=\"course-note\">No learner has a mentor yet, so the filter shows everyone. "
