@@ -163,6 +163,16 @@ def cmd_roster(layout: CourseLayout, args) -> int:
     return 0
 
 
+def cmd_dashboard(layout: CourseLayout, args) -> int:
+    from .mentor.data import DashboardError
+    from .mentor.serve import serve
+    try:
+        return serve(layout, port=args.port, open_browser=not args.no_browser)
+    except DashboardError as exc:
+        print(f"course dashboard: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
 def cmd_demo(layout: CourseLayout, args) -> int:
     from .demo import run_demo
     run_demo(layout.root, learners=args.learners, out=sys.stdout)
@@ -240,6 +250,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("learners_csv", nargs="?", help="CSV with id, name, country, language, mentor")
     p.add_argument("--mentors", help="CSV with id, name, languages")
     p.set_defaults(func=cmd_roster)
+
+    p = sub.add_parser("dashboard", help="the mentors' dashboard of the cohort, in the browser (Voila)")
+    p.add_argument("--port", type=int, default=8866)
+    p.add_argument("--no-browser", action="store_true")
+    p.set_defaults(func=cmd_dashboard)
 
     p = sub.add_parser("demo", help="run a simulated cohort through all four weeks in --root")
     p.add_argument("--learners", type=int, default=8)

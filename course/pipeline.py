@@ -31,6 +31,7 @@ from .ledger import Ledger, naive_utc
 from .errors import PipelineError
 from .cohort import INBOUND_NAME as _INBOUND, cohort, waiting_submissions  # noqa: F401 (re-exported)
 from .progress import LearnerRecord, State, WeekProgress, learner_progress
+from .questions import FILE_NAME as QUESTIONS_FILE
 from .syllabus import Week
 
 
@@ -94,6 +95,11 @@ def prepare(layout: CourseLayout) -> None:
             raise PipelineError(
                 f"{stray[0]} must not be in the week's source folder: it would replace every "
                 "learner's own answers during grading. Delete it and release again.")
+        asked = sorted(target.glob(f"{QUESTIONS_FILE}*"))
+        if asked:
+            raise PipelineError(
+                f"{asked[0]} must not be in the week's source folder: it holds questions asked "
+                "from a lesson and would be released to every learner. Move it elsewhere and release again.")
         link = layout.source / week.id
         if link.is_symlink() or link.exists():
             if link.resolve() == target.resolve():

@@ -48,7 +48,8 @@ def copy_course(root: Path, source: Path = CHECKOUT) -> None:
         dest = root / week.id
         if not dest.exists():
             shutil.copytree(source / week.id, dest,
-                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.answers.json*"))
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.answers.json*",
+                                                          "mentor_questions.json*"))
     (root / "grading").mkdir(exist_ok=True)
     if not (root / "grading" / "nbgrader_config.py").exists():
         shutil.copy2(source / "grading" / "nbgrader_config.py", root / "grading" / "nbgrader_config.py")

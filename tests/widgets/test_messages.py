@@ -44,7 +44,7 @@ def test_arabic_messages_are_in_arabic_script():
     """Are the Arabic widget messages written in Arabic letters (not left in English)?"""
     ar = catalogue("ar")
     for key in (k for k in ar if k.split(".")[0] in ("widget", "choices", "truefalse", "order", "pairs",
-                                                        "text", "number", "audit", "chart")):
+                                                        "text", "number", "audit", "chart", "ask")):
         if key == "audit.advice":
             continue   # only placeholders
         assert re.search("[\u0600-\u06FF]", ar[key]), key

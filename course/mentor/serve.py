@@ -1,0 +1,68 @@
+"""``course dashboard``: the mentor dashboard notebook, served by Voila on this computer only.
+
+Voila runs ``grading/mentor_dashboard.ipynb`` (the course root's own copy when
+it has one, else this checkout's) in a fresh kernel for each visit and shows
+its outputs and widgets without the code. The course root reaches the kernel
+as ``COURSE_ROOT``. The server listens on 127.0.0.1 only: the page shows
+learners' names and scores, so it is not offered to the network.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from ..layout import CHECKOUT, CourseLayout
+from .data import DashboardError, require_gradebook
+
+NOTEBOOK = Path("grading") / "mentor_dashboard.ipynb"
+DEFAULT_PORT = 8866
+HOST = "127.0.0.1"
+
+
+def dashboard_notebook(layout: CourseLayout) -> Path:
+    """The course root's own dashboard notebook when it has one, else the checkout's."""
+    for candidate in (layout.root / NOTEBOOK, CHECKOUT / NOTEBOOK):
+        if candidate.is_file():
+            return candidate
+    raise DashboardError(f"the dashboard notebook {NOTEBOOK} is missing from {layout.root} and from "
+                         f"{CHECKOUT}; restore it from the course's repository")
+
+
+def voila_command(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True,
+                  host: str = HOST) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that serve the dashboard of ``layout``'s course."""
+    env = dict(os.environ)
+    env["COURSE_ROOT"] = str(layout.root)
+    env.setdefault("PYTHONWARNINGS", "ignore")
+    cmd = [sys.executable, "-m", "voila", str(dashboard_notebook(layout)),
+           f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
+           "--strip_sources=True", "--theme=light", "--show_tracebacks=False"]
+    return cmd, env
+
+
+def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True) -> int:
+    """Serve the dashboard until Ctrl+C (or SIGTERM); raises :class:`DashboardError` when the
+    course has no gradebook yet. Returns Voila's exit status."""
+    require_gradebook(layout)
+    cmd, env = voila_command(layout, port, open_browser)
+    print(f"Mentor dashboard of {layout.root}: http://{HOST}:{port}/  (stop it with Ctrl+C)", flush=True)
+    proc = subprocess.Popen(cmd, env=env)
+
+    def stop(_signum, _frame):
+        proc.terminate()
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        proc.terminate()
+        try:
+            return proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            return proc.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
