@@ -81,7 +81,7 @@ def test_grades_give_a_score_only_to_graded_answers(demo, course):
     got = {(r.learner, r.week, r.question): (None if r.score != r.score else r.score)
            for r in course.grades.itertuples()}
     assert got == expected
-    assert got[("learner001", "week1_facebook", "q5_security_plan")] is None
+    assert got[("learner001", "week1_facebook", "q14_security_plan")] is None
 
 
 def test_item_analysis_counts_full_marks_and_mean_share_per_question(demo, course):
@@ -95,15 +95,15 @@ def test_item_analysis_counts_full_marks_and_mean_share_per_question(demo, cours
         share = ((manual if manual is not None else auto or 0.0) + (extra or 0.0)) / max_score
         per_item.setdefault((week, question), []).append(share)
     items = course.item_analysis.set_index(["week", "question"])
-    assert len(items) == len(set(per_item) | set(pending)) == 20
+    assert len(items) == len(set(per_item) | set(pending)) == 14 + 3 * 5   # week 1 has 14 graded cells, weeks 2-4 five each
     for key, shares in per_item.items():
         row = items.loc[key]
         assert row.graded == len(shares)
         assert row.full_marks == sum(s >= 1 for s in shares)
         assert row.mean_share == pytest.approx(sum(shares) / len(shares))
         assert row.share_full == pytest.approx(sum(s >= 1 for s in shares) / len(shares))
-    assert items.loc[("week1_facebook", "q3_search_query_check")].share_full == pytest.approx(2 / 6)
-    assert items.loc[("week1_facebook", "q5_security_plan")].pending == pending[("week1_facebook", "q5_security_plan")]
+    assert items.loc[("week1_facebook", "q13_password_policy_check")].share_full == pytest.approx(2 / 6)
+    assert items.loc[("week1_facebook", "q14_security_plan")].pending == pending[("week1_facebook", "q14_security_plan")]
     graded = course.item_analysis[course.item_analysis["graded"] > 0]["mean_share"].tolist()
     assert graded == sorted(graded)            # hardest first
     assert course.item_analysis["graded"].tolist()[-1] == 0   # nothing graded yet: last
@@ -127,15 +127,15 @@ def test_a_mentors_grade_takes_an_answer_out_of_the_queue(demo, tmp_path):
     layout = CourseLayout.at(root)
     from nbgrader.api import Gradebook
     with Gradebook(layout.db_url, layout.course_id) as gb:
-        grade = gb.find_grade("q5_security_plan", "assessment", "week1_facebook", "learner001")
-        grade.manual_score = 2.0
+        grade = gb.find_grade("q14_security_plan", "assessment", "week1_facebook", "learner001")
+        grade.manual_score = grade.max_score     # full marks, whatever the question is worth
         gb.db.commit()
     after = D.load_course(layout)
-    assert ("learner001", "week1_facebook", "q5_security_plan") not in set(
+    assert ("learner001", "week1_facebook", "q14_security_plan") not in set(
         zip(after.manual_queue["learner"], after.manual_queue["week"], after.manual_queue["question"]))
-    item = after.item_analysis.set_index(["week", "question"]).loc[("week1_facebook", "q5_security_plan")]
+    item = after.item_analysis.set_index(["week", "question"]).loc[("week1_facebook", "q14_security_plan")]
     before = D.load_course(demo).item_analysis.set_index(["week", "question"]).loc[
-        ("week1_facebook", "q5_security_plan")]
+        ("week1_facebook", "q14_security_plan")]
     assert item.graded == before.graded + 1 and item.full_marks == before.full_marks + 1
     assert item.pending == before.pending - 1
 
