@@ -1,4 +1,5 @@
 """Every notebook learners open runs from top to bottom without an error."""
+import re
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,18 @@ def test_notebook_is_committed_clean(path):
     assert all(not c.outputs and c.execution_count is None for c in code)
     assert all(c.metadata.get("jupyter", {}).get("source_hidden") for c in code
                if "nbgrader" not in c.metadata or not c.metadata["nbgrader"].get("solution"))
+
+
+LESSONS = [ROOT / w.id / name for w in load_syllabus().weeks for name in w.lessons]
+ASK = re.compile(r'^from course\.widgets import AskMentor(;|\n\n)\s*AskMentor\("(?P<lesson>[^"]+)"\)$')
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_lesson_ends_with_an_ask_your_mentor_box_named_after_it(path):
+    """Does the lesson end with a Mentor corner and an Ask-your-mentor box that files questions under its own name?"""
+    import nbformat
+    cells = nbformat.read(path, as_version=4).cells
+    asks = [ASK.match(c.source) for c in cells if c.cell_type == "code" and "AskMentor" in c.source]
+    assert len(asks) == 1 and asks[0], "one Ask-your-mentor box, called as AskMentor(\"<lesson name>\")"
+    assert asks[0]["lesson"] == path.stem
+    assert "AskMentor" in cells[-1].source and "## Mentor corner" in cells[-2].source
