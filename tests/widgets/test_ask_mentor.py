@@ -6,15 +6,12 @@ import json
 import re
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from course import i18n
 from course.questions import FILE_NAME, MAX_CHARS, QuestionStore
-from course.syllabus import load_syllabus
 from course.widgets import AskMentor, Status
 
-ROOT = Path(__file__).resolve().parents[2]
 AT = dt.datetime(2026, 12, 15, 18, 4, 5, tzinfo=dt.timezone.utc)
 
 
@@ -200,25 +197,3 @@ def test_mentor_side_reading_never_moves_a_learners_file(tmp_path):
     store = QuestionStore(tmp_path, keep_aside=False)
     assert store.all() == [] and store.reason == "it is damaged"
     assert (tmp_path / FILE_NAME).read_text(encoding="utf-8") == "{damaged"
-
-
-LESSONS = {w.id: w.lessons for w in load_syllabus().weeks}
-
-
-@pytest.mark.parametrize("week", ["week2_groups_pages", "week3_twitter_youtube", "week4_blogging"])
-def test_lessons_of_weeks_2_to_4_end_with_the_widget_under_mentor_corner(week):
-    """Does each lesson of weeks 2-4 end with a collapsed AskMentor cell, right under "Mentor corner"?"""
-    for lesson in LESSONS[week]:
-        nb = nbformat.read(ROOT / week / lesson, as_version=4)
-        last, before = nb.cells[-1], nb.cells[-2]
-        assert before.cell_type == "markdown" and before.source.startswith("## Mentor corner")
-        assert last.cell_type == "code" and last.metadata["jupyter"]["source_hidden"] is True
-        assert f'AskMentor("{Path(lesson).stem}")' in last.source
-        assert not last.outputs and last.execution_count is None
-
-
-def test_week_1_lessons_are_left_alone():
-    """Is week 1 (being rewritten elsewhere) left without the widget?"""
-    for lesson in LESSONS["week1_facebook"]:
-        nb = nbformat.read(ROOT / "week1_facebook" / lesson, as_version=4)
-        assert not any("AskMentor" in c.source for c in nb.cells)
