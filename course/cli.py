@@ -1,7 +1,7 @@
 """The ``course`` command: set up, run, grade and check the course.
 
-Every command takes ``--root DIR`` (the course folder; default: this checkout),
-so a demo or a test never touches the real course. Errors say what went wrong
+Every command takes ``--root DIR``, before or after the command's name (the
+course folder; default: this checkout), so a demo or a test never touches the real course. Errors say what went wrong
 and what to do, and exit with status 2.
 """
 from __future__ import annotations
@@ -197,70 +197,78 @@ def cmd_check(layout: CourseLayout, args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    root_help = "the course folder (default: this checkout, or $COURSE_ROOT)"
     parser = argparse.ArgumentParser(prog="course", description=__doc__.split("\n")[0])
-    parser.add_argument("--root", help="the course folder (default: this checkout, or $COURSE_ROOT)")
+    parser.add_argument("--root", help=root_help)
+    # ``--root`` may also follow the command (``course demo --root DIR``); SUPPRESS keeps
+    # a value given before the command when none is given after it.
+    after_command = argparse.ArgumentParser(add_help=False)
+    after_command.add_argument("--root", default=argparse.SUPPRESS, help=root_help)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("init", help="set up a course folder: release every week, prepare the solo learner")
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[after_command])
+
+    p = command("init", help="set up a course folder: release every week, prepare the solo learner")
     p.add_argument("--learner", help="the solo learner's id (default: your user name)")
     p.add_argument("--cohort", action="store_true", help="no solo learner workspace (cohort or hub)")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("lab", help="start JupyterLab on the learner's home page (or --mentor)")
+    p = command("lab", help="start JupyterLab on the learner's home page (or --mentor)")
     p.add_argument("--learner")
     p.add_argument("--mentor", action="store_true", help="the mentor's lab, with the formgrader")
     p.add_argument("--port", type=int, default=8888)
     p.add_argument("--no-browser", action="store_true")
     p.set_defaults(func=cmd_lab)
 
-    p = sub.add_parser("release", help="release a week (default: all) to the exchange")
+    p = command("release", help="release a week (default: all) to the exchange")
     p.add_argument("week", nargs="?")
     p.add_argument("--force", action="store_true", help="regenerate even if submissions exist")
     p.set_defaults(func=cmd_release)
 
-    p = sub.add_parser("submit", help="submit a week from the learner's workspace and grade it")
+    p = command("submit", help="submit a week from the learner's workspace and grade it")
     p.add_argument("week")
     p.add_argument("--learner")
     p.add_argument("--workspace", help="folder that holds the learner's week folders")
     p.set_defaults(func=cmd_submit)
 
-    p = sub.add_parser("grade", help="collect and autograde every new submission of a week")
+    p = command("grade", help="collect and autograde every new submission of a week")
     p.add_argument("week")
     p.add_argument("--learner", action="append", help="only this learner (repeatable)")
     p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
     p.add_argument("--workers", type=int, help="grading processes (default: up to 4, one per core)")
     p.set_defaults(func=cmd_grade)
 
-    p = sub.add_parser("progress", help="every learner's state per week")
+    p = command("progress", help="every learner's state per week")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table")
     p.set_defaults(func=cmd_progress)
 
-    p = sub.add_parser("unlock", help="open a week for a learner, with a recorded reason")
+    p = command("unlock", help="open a week for a learner, with a recorded reason")
     p.add_argument("learner")
     p.add_argument("week")
     p.add_argument("--reason", required=True)
     p.add_argument("--by", help="who unlocks (recorded)")
     p.set_defaults(func=cmd_unlock)
 
-    p = sub.add_parser("feedback", help="regenerate and release feedback for a week (after manual grading)")
+    p = command("feedback", help="regenerate and release feedback for a week (after manual grading)")
     p.add_argument("week")
     p.set_defaults(func=cmd_feedback)
 
-    p = sub.add_parser("roster", help="import learners (and mentors) from CSV, or show mentors' loads")
+    p = command("roster", help="import learners (and mentors) from CSV, or show mentors' loads")
     p.add_argument("learners_csv", nargs="?", help="CSV with id, name, country, language, mentor")
     p.add_argument("--mentors", help="CSV with id, name, languages")
     p.set_defaults(func=cmd_roster)
 
-    p = sub.add_parser("dashboard", help="the mentors' dashboard of the cohort, in the browser (Voila)")
+    p = command("dashboard", help="the mentors' dashboard of the cohort, in the browser (Voila)")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--no-browser", action="store_true")
     p.set_defaults(func=cmd_dashboard)
 
-    p = sub.add_parser("demo", help="run a simulated cohort through all four weeks in --root")
+    p = command("demo", help="run a simulated cohort through all four weeks in --root")
     p.add_argument("--learners", type=int, default=8)
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("check", help="prove every notebook runs and grades right (maintainers)")
+    p = command("check", help="prove every notebook runs and grades right (maintainers)")
     p.add_argument("week", nargs="?")
     p.set_defaults(func=cmd_check)
     return parser

@@ -60,3 +60,15 @@ def test_demo_then_progress_agrees_with_the_gradebook(tmp_path, capsys):
     csv_out = capsys.readouterr().out.splitlines()
     assert csv_out[0] == "learner,week1_facebook,week2_groups_pages,week3_twitter_youtube,week4_blogging"
     assert len(csv_out) == 5
+
+
+@pytest.mark.parametrize("argv, root", [
+    (["demo", "--learners", "3", "--root", "/course"], "/course"),
+    (["--root", "/course", "demo"], "/course"),
+    (["--root", "/before", "grade", "week1_facebook", "--root", "/after"], "/after"),
+    (["progress"], None),
+])
+def test_root_may_come_before_or_after_the_command(argv, root):
+    """Is --root taken wherever it is written (``course demo --root DIR`` as well as ``course --root DIR demo``)?"""
+    from course.cli import build_parser
+    assert build_parser().parse_args(argv).root == root
