@@ -76,7 +76,8 @@ def cmd_grade(layout: CourseLayout, args) -> int:
 
 def _print_report(report) -> None:
     print(f"{report.week}: graded {len(report.graded)}, could not be graded {len(report.problems)}, "
-          f"newly unlocked {len(report.unlocked)}, awaiting review {len(report.awaiting_review)}")
+          f"newly unlocked {len(report.unlocked)}, awaiting review {len(report.awaiting_review)}, "
+          f"written answers to grade {len(report.to_review)}")
     for learner in report.graded:
         wp = report.results.get(learner)
         if wp:
@@ -94,6 +95,9 @@ def _print_report(report) -> None:
     for learner in report.awaiting_review:
         print(f"  {learner}: the written answer decides; grade it in the formgrader, "
               f"then run `course feedback {report.week}`")
+    if report.to_review:
+        print(f"  written answers to grade: {', '.join(report.to_review)} "
+              f"(formgrader in `course lab --mentor`, then `course feedback {report.week}`)")
 
 
 def cmd_progress(layout: CourseLayout, args) -> int:

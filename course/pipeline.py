@@ -42,7 +42,8 @@ class GradingReport:
     graded: list[str] = field(default_factory=list)
     problems: dict[str, str] = field(default_factory=dict)
     unlocked: list[tuple[str, str]] = field(default_factory=list)
-    awaiting_review: list[str] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)   # the written answer decides the result
+    to_review: list[str] = field(default_factory=list)         # graded now, written answer still ungraded
     duplicates: dict[str, str] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)   # graded, with something to know
     results: dict[str, WeekProgress] = field(default_factory=dict)
@@ -269,6 +270,8 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
                                       max_score=score.max_score, pending_points=score.pending_points,
                                       digest=fingerprint)
                 report.graded.append(outcome.learner)
+                if score.pending_points:
+                    report.to_review.append(outcome.learner)
 
             with _keys_visible(layout):
                 pool.grade_all(str(layout.root), week.id, sorted(to_grade),
@@ -276,6 +279,7 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
             if bar is not None:
                 bar.close()
             report.graded.sort()
+            report.to_review.sort()
             publish_all(layout, ledger, report=report, before=before)
         finally:
             ledger.close()

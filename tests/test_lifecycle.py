@@ -42,6 +42,9 @@ def test_pass_fail_retry_and_override(layout):
     assert sorted(report.graded) == ["failer", "passer"]
     assert "not a readable notebook" in report.problems["broken"]
     assert ("passer", W2) in report.unlocked and ("failer", W2) not in report.unlocked
+    # the passer's written answer waits for a mentor without deciding anything; the failer
+    # left it blank, which nbgrader scores 0 with nothing to review
+    assert report.to_review == ["passer"] and report.awaiting_review == []
 
     assert states(layout, "passer")[W1] == "passed" and states(layout, "passer")[W2] == "unlocked"
     failer = gate.read(layout.gate_dir, "failer")

@@ -29,7 +29,7 @@ def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
     answers.write_text(json.dumps(data))
     pipeline.submit(layout, W1, "samir", workspace)
     report = pipeline.grade(layout, W1, learners=["samir"])
-    assert report.awaiting_review == ["samir"]
+    assert report.awaiting_review == ["samir"] and report.to_review == ["samir"]
     assert gate.read(layout.gate_dir, "samir")[W1].state == "awaiting_review"
 
     with Gradebook(layout.db_url, layout.course_id) as gb:
