@@ -10,8 +10,11 @@ import contextlib
 import copy
 import datetime as dt
 import fcntl
+import fnmatch
+import glob
 import os
 import re
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -297,15 +300,47 @@ def _collect(layout: CourseLayout, week: Week, learners: list[str] | None,
                     if (m := _INBOUND.match(e.name)) and m["week"] == week.id})
     config = nbgrader_config(layout, week)
     config.ExchangeCollect.update = True
+    ignore = CourseDirectory(config=config).ignore   # what collect leaves out of the copy
     for learner in names:
         if learners and learner not in learners:
             continue
+        _drop_unfinished_copy(layout.submitted / learner / week.id,
+                              inbound.glob(f"{glob.escape(learner)}+{week.id}+*"), ignore)
         learner_config = copy.deepcopy(config)
         learner_config.CourseDirectory.student_id = learner
         try:
             _run_exchange(learner_config, "Collect", week.id, f"Collecting {learner}")
         except Exception as exc:  # nbgrader raises RuntimeError for oversized folders, among others
             report.problems[learner] = f"could not be collected: {str(exc)[:200]}"
+
+
+def _drop_unfinished_copy(collected: Path, entries, ignore: list[str]) -> None:
+    """Delete a collected copy that an interrupted run left unfinished, so it is collected again.
+
+    nbgrader's collect skips a folder whose ``timestamp.txt`` matches the
+    submission's, even when the copy stopped half-way. The copy is compared,
+    file by file and size by size, with the submission it came from; the
+    learner's original in the exchange is never touched."""
+    stamp_file = collected / "timestamp.txt"
+    if not stamp_file.is_file():
+        return
+    stamp = stamp_file.read_text(encoding="utf-8", errors="replace").strip()
+    for entry in entries:
+        entry_stamp = entry / "timestamp.txt"
+        if entry_stamp.is_file() and entry_stamp.read_text(encoding="utf-8", errors="replace").strip() == stamp:
+            if _file_sizes(entry, ignore) != _file_sizes(collected, ignore):
+                shutil.rmtree(collected)
+            return
+
+
+def _file_sizes(folder: Path, ignore: list[str]) -> dict[str, int]:
+    """Size of every file under ``folder`` that collect copies (none matching ``ignore``)."""
+    sizes = {}
+    for path in folder.rglob("*"):
+        parts = path.relative_to(folder).parts
+        if path.is_file() and not any(fnmatch.fnmatch(part, pattern) for part in parts for pattern in ignore):
+            sizes["/".join(parts)] = path.stat().st_size
+    return sizes
 
 
 def _submitted_at(api, folder: Path) -> dt.datetime:

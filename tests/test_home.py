@@ -23,6 +23,24 @@ def test_new_learner_sees_week1_open_and_why_week2_is_locked(layout, tmp_path):
     assert "Pass week 1 (Facebook, research and basic digital security) first" in page
     assert f'href="{W2}/' not in page
     assert "Live chats" in page and "Your mentor" in page and "opens 07 Dec" in page
+    # every week's due date, from the syllabus, in the syllabus's own time zone
+    for week in layout.syllabus.weeks:
+        assert f"due {week.due:%d %b %Y %H:%M}" in page
+    assert "due 13 Dec 2026 23:59" in page
+
+
+def test_feedback_is_linked_from_the_home_page(layout, tmp_path):
+    """Once feedback has been fetched into the workspace, does the home page link to the newest one?"""
+    import datetime as dt
+    publish(layout, "lina", [Attempt(W1, dt.datetime(2026, 12, 10), 5, 10)])
+    pipeline.fetch(layout, W1, "lina", tmp_path)
+    assert f'href="{W1}/feedback/' not in progress_html(layout, "lina", tmp_path)
+    for stamp in ("2026-12-09 10:00:00.000000 UTC", "2026-12-10 10:00:00.000000 UTC"):
+        page = tmp_path / W1 / "feedback" / stamp / "assessment.html"
+        page.parent.mkdir(parents=True)
+        page.write_text("<html></html>", encoding="utf-8")
+    html = progress_html(layout, "lina", tmp_path)
+    assert f'href="{W1}/feedback/2026-12-10 10:00:00.000000 UTC/assessment.html">your feedback' in html
 
 
 def test_scores_and_states_after_grading(layout, tmp_path):

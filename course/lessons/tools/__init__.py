@@ -5,12 +5,30 @@ something, see at once what the toolkit makes of it. They check nothing and
 save nothing: what a learner types stays in the widget and is never written
 to a file, printed or sent anywhere.
 """
-from .hashtag_checker import HashtagChecker, PostChecker
-from .link_checker import LinkChecker, PhishingMessage
-from .password_meter import PasswordMeter
-from .query_builder import QueryBuilder
-from .threat_model import ThreatModel
-from .totp_demo import TotpDemo
+from __future__ import annotations
+
+import importlib
+
+#: Which module defines each tool; a tool is imported only when first used.
+_MODULE_OF = {
+    "HashtagChecker": "hashtag_checker", "PostChecker": "hashtag_checker",
+    "LinkChecker": "link_checker", "PhishingMessage": "link_checker",
+    "PasswordMeter": "password_meter", "QueryBuilder": "query_builder",
+    "ThreatModel": "threat_model", "TotpDemo": "totp_demo",
+}
 
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
            "LinkChecker", "PhishingMessage", "ThreatModel"]
+
+
+def __getattr__(name: str):
+    """Import the module that defines ``name`` on first use (PEP 562)."""
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
