@@ -1,6 +1,6 @@
 """How fast `course grade` grades a cohort's week 1, against two references measured in the same run.
 
-    .venv/bin/python benchmarks/grading.py --learners 24
+    .venv/bin/python benchmarks/grading.py --learners 66
 
 * course grade   : `python -m course grade week1_facebook` (one process, a pool of workers)
 * baseline       : one `nbgrader autograde` process per learner, one after the other
@@ -10,6 +10,11 @@ Each method grades the same synthetic submissions (half full marks, half partial
 of the course. The table shows seconds in all and per learner; the last line is the speed-up of
 `course grade` over the baseline, written like `3.4x`. Wall-clock figures depend on the machine;
 the ratios are what to compare.
+
+Shared machines are noisy, so `course grade` runs twice (on two identical copies) and each
+floor notebook is executed twice, interleaved with them (grade, floor, grade, floor); each
+keeps its faster time, so both sides of the floor ratio are measured the same way. The
+baseline (minutes long) runs once.
 """
 from __future__ import annotations
 
@@ -71,8 +76,8 @@ def time_baseline(layout: CourseLayout, learners: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def time_nbclient_floor(layout: CourseLayout, learners: list[str]) -> float:
-    """Mean seconds to execute one learner's notebook with nbclient, in its folder."""
+def time_nbclient_floor(layout: CourseLayout, learners: list[str]) -> list[float]:
+    """Seconds to execute each learner's notebook with nbclient, in its folder."""
     import nbformat
     from nbclient import NotebookClient
     os.environ[KEYS_ENV] = str(layout.keys)
@@ -84,27 +89,32 @@ def time_nbclient_floor(layout: CourseLayout, learners: list[str]) -> float:
         NotebookClient(nb, timeout=60, kernel_name="python3",
                        resources={"metadata": {"path": str(folder)}}).execute()
         times.append(time.perf_counter() - start)
-    return statistics.mean(times)
+    return times
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--learners", type=int, default=24)
+    parser.add_argument("--learners", type=int, default=66)
     parser.add_argument("--workers", type=int, default=default_workers())
     args = parser.parse_args(argv)
     n, workers = args.learners, args.workers
     learners = [f"b{i:04d}" for i in range(n)]
     with tempfile.TemporaryDirectory(prefix="course-bench-") as tmp:
         ours = make_course(Path(tmp) / "ours", n)
-        base = Path(tmp) / "baseline"
-        shutil.copytree(ours.root, base, symlinks=True)
-        # the copied course must point at its own exchange and gradebook
-        baseline = CourseLayout.at(base)
-        course_s = time_course_grade(ours, workers)
-        graded = pipeline.cohort(ours)
-        assert all(graded[l][WEEK].score is not None for l in learners), "course grade missed learners"
+        # each copy points at its own exchange and gradebook (paths are relative to the root)
+        copies = [CourseLayout.at(shutil.copytree(ours.root, Path(tmp) / name, symlinks=True))
+                  for name in ("again", "baseline")]
+        again, baseline = copies
+        sample = learners[: min(n, 6)]
+        floor_runs, course_runs = [], []
+        for layout in (ours, again):
+            course_runs.append(time_course_grade(layout, workers))
+            graded = pipeline.cohort(layout)
+            assert all(graded[l][WEEK].score is not None for l in learners), "course grade missed learners"
+            floor_runs.append(time_nbclient_floor(layout, sample))
+        course_s = min(course_runs)
+        floor_s = statistics.mean(min(pair) for pair in zip(*floor_runs))
         baseline_s = time_baseline(baseline, learners)
-        floor_s = time_nbclient_floor(ours, learners[: min(n, 6)])
     per_ours, per_base = course_s / n, baseline_s / n
     rows = [("course grade", course_s, per_ours),
             ("baseline: nbgrader autograde per learner", baseline_s, per_base),
@@ -113,6 +123,7 @@ def main(argv=None) -> int:
     print(f"{'method':<42} {'total s':>9} {'per learner s':>14}")
     for name, total, per in rows:
         print(f"{name:<42} {total:9.1f} {per:14.2f}")
+    print(f"course grade runs: {', '.join(f'{t:.1f} s' for t in course_runs)} (the faster counts)")
     print(f"course grade per learner vs floor/workers: {per_ours / (floor_s / workers):.2f}x")
     print(f"{per_base / per_ours:.1f}x")
     return 0
