@@ -69,6 +69,8 @@ def graded(tmp_path_factory):
     submit("deleted_test", change=lambda nb: nb.cells.remove(cell(nb, "q12_phishing_resistant_check")))
     submit("retagged_test", change=lambda nb: cell(nb, "q1_page_or_profile_check").metadata["nbgrader"].update(
         {"grade": False, "solution": True}))
+    submit("points_raised", quality="blank", change=lambda nb: cell(nb, "q2_tagged_audience_check").metadata[
+        "nbgrader"].update({"points": 100}))
     submit("infinite_loop", change=lambda nb: setattr(cell(nb, "q4_search_query_answer"), "source", "while True:\n    pass"))
     submit("flood", change=lambda nb: setattr(cell(nb, "q4_search_query_answer"), "source",
                                               cell(nb, "q4_search_query_answer").source + "\nfor i in range(200000):\n    print('spam', i)"))
@@ -108,6 +110,7 @@ def test_the_batch_goes_on(graded):
     ("wrong_week", "this is the assessment of week 2, not week 1"),
     ("deleted_test", "the checking cell 'q12_phishing_resistant_check' was deleted"),
     ("retagged_test", "the checking cell 'q1_page_or_profile_check' was changed"),
+    ("points_raised", "the checking cell 'q2_tagged_audience_check' was changed"),
     ("too_big", "could not be collected"),
 ])
 def test_ungradable_submissions_are_reported_and_told_to_the_learner(graded, learner, reason):
