@@ -33,8 +33,10 @@ class SubmissionScore:
     pending_points: float
 
 
-def cohort_scores(db_url: str, course_id: str) -> dict[tuple[str, str], SubmissionScore]:
-    """``{(learner, week): SubmissionScore}`` for every graded submission of the course."""
+def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
+                  week: str | None = None) -> dict[tuple[str, str], SubmissionScore]:
+    """``{(learner, week): SubmissionScore}`` for every graded submission of the course
+    (or only ``learner``'s, only ``week``'s: grading reads one score per learner graded)."""
     engine = sa.create_engine(db_url)
     sa_, a, sn, g, gc = _submitted_assignment.c, _assignment.c, _submitted_notebook.c, _grade.c, _grade_cells.c
     query = (
@@ -47,6 +49,10 @@ def cohort_scores(db_url: str, course_id: str) -> dict[tuple[str, str], Submissi
         .join(_grade_cells, g.cell_id == gc.id)
         .where(a.course_id == course_id)
     )
+    if learner is not None:
+        query = query.where(sa_.student_id == learner)
+    if week is not None:
+        query = query.where(a.name == week)
     totals: dict[tuple[str, str], list] = {}
     penalties: dict[tuple[str, str], dict[str, float]] = {}
     try:
@@ -56,8 +62,8 @@ def cohort_scores(db_url: str, course_id: str) -> dict[tuple[str, str], Submissi
         return {}
     finally:
         engine.dispose()
-    for learner, week, stamp, penalty, auto, manual, extra, needs_manual, max_score, nb_id in rows:
-        key = (learner, week)
+    for who, which, stamp, penalty, auto, manual, extra, needs_manual, max_score, nb_id in rows:
+        key = (who, which)
         entry = totals.setdefault(key, [stamp, 0.0, 0.0, 0.0])
         entry[2] += max_score or 0.0
         if needs_manual and manual is None:

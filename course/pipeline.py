@@ -262,7 +262,8 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
                     bar.update(1)
                 score = None
                 if outcome.ok:
-                    score = cohort_scores(layout.db_url, layout.course_id).get((outcome.learner, week.id))
+                    score = cohort_scores(layout.db_url, layout.course_id, outcome.learner, week.id).get(
+                        (outcome.learner, week.id))
                 if score is None:
                     folder = layout.submitted / outcome.learner / week.id
                     reason = ("the grader could not run it: " + outcome.error) if not outcome.ok \

@@ -112,3 +112,14 @@ def test_progress_json_agrees_with_gradebook(layout):
         if wp.state is not State.PASSED:
             assert (wp.score, wp.max_score) == (s.score, s.max_score)
     assert progress["passer"][W1].as_dict() == {"state": "passed", "score": 25.0, "max_score": 30.0}
+
+
+def test_one_learners_scores_are_read_alone(layout):
+    """Does asking the gradebook for one learner (and week) return exactly that part of the whole cohort's?"""
+    everyone = cohort_scores(layout.db_url, layout.course_id)
+    assert len({learner for learner, _ in everyone}) > 1
+    assert cohort_scores(layout.db_url, layout.course_id, "passer") == {
+        key: s for key, s in everyone.items() if key[0] == "passer"}
+    assert cohort_scores(layout.db_url, layout.course_id, "passer", W1) == {("passer", W1): everyone[("passer", W1)]}
+    assert cohort_scores(layout.db_url, layout.course_id, week=W1).keys() == {k for k in everyone if k[1] == W1}
+    assert cohort_scores(layout.db_url, layout.course_id, "nobody") == {}
