@@ -6,6 +6,7 @@ is, earns nothing, and does not use up one of the learner's attempts.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -36,6 +37,17 @@ def _grade_cells(nb) -> dict[str, dict]:
             for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id")}
 
 
+def _released_cells(path: Path) -> dict[str, dict]:
+    """The grade cells of a released assessment, read once per grading run (not once per learner)."""
+    stat = path.stat()
+    return _released_cells_of(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _released_cells_of(path: str, _mtime_ns: int, _size: int) -> dict[str, dict]:
+    return _grade_cells(nbformat.read(path, as_version=4))
+
+
 def read_notebook(path: Path):
     """The notebook, or a sentence saying why it cannot be read."""
     try:
@@ -63,9 +75,8 @@ def problem(folder: Path, week: Week, syllabus: Syllabus, released: dict[str, Pa
     if error:
         return error
     cells = _grade_cells(nb)
-    expected = _grade_cells(nbformat.read(released[week.id], as_version=4))
-    others = {w.id: _grade_cells(nbformat.read(released[w.id], as_version=4))
-              for w in syllabus.weeks if w.id != week.id and w.id in released}
+    expected = _released_cells(released[week.id])
+    others = {w.id: _released_cells(released[w.id]) for w in syllabus.weeks if w.id != week.id and w.id in released}
     shared = set().union(*others.values()) if others else set()
     own = set(expected) - shared            # ids only this week's assessment has
     if not set(cells) & own:
