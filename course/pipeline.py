@@ -265,10 +265,13 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
                     score = cohort_scores(layout.db_url, layout.course_id, outcome.learner, week.id).get(
                         (outcome.learner, week.id))
                 if score is None:
+                    # Not recorded as an attempt: the next run tries again, so a passing fault of
+                    # the grader (a locked database, a worker killed) costs the learner nothing.
                     folder = layout.submitted / outcome.learner / week.id
                     reason = ("the grader could not run it: " + outcome.error) if not outcome.ok \
                         else "graded, but no score was found in the gradebook"
-                    _refuse(layout, ledger, week, outcome.learner, folder, submitted_at, reason, report)
+                    _refuse(layout, ledger, week, outcome.learner, folder, submitted_at,
+                            reason + RETRIED, report, record=False)
                     return
                 ledger.record_attempt(outcome.learner, week.id, submitted_at, score=score.score,
                                       max_score=score.max_score, pending_points=score.pending_points,
@@ -350,10 +353,15 @@ def _submitted_at(api, folder: Path) -> dt.datetime:
         dt.datetime.fromtimestamp(folder.stat().st_mtime, dt.timezone.utc))
 
 
-def _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report) -> None:
-    """Record why a submission could not be graded and tell the learner in a feedback page."""
+RETRIED = " (it will be tried again at the next grading)"
+
+
+def _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report, record=True) -> None:
+    """Report why a submission could not be graded and tell the learner in a feedback page;
+    ``record`` keeps it from being graded again (a problem of the submission itself)."""
     report.problems[learner] = problem
-    ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
+    if record:
+        ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
     from .problem_feedback import release_problem_feedback
     release_problem_feedback(layout, week, learner, folder, problem)
 

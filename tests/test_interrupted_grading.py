@@ -76,3 +76,23 @@ def test_a_copy_left_half_done_is_collected_again(layout):
     assert (collected / "assessment.answers.json").is_file()
     assert cohort_scores(layout.db_url, layout.course_id)[("halfcopy", W1)].score == \
         load_key(layout.keys, W1).auto_points
+
+
+def test_a_fault_of_the_grader_is_tried_again_and_costs_nothing(layout, monkeypatch):
+    """When the grader itself fails on a submission (a locked database, say), is it reported, left
+    unrecorded, and graded once by the next run?"""
+    from course import workers
+    hand_in(layout, "unlucky")
+    real = workers.grade_one
+    monkeypatch.setattr(workers, "grade_one", lambda root, week, learner: workers.Outcome(
+        learner, False, "OperationalError: database is locked"))
+    report = pipeline.grade(layout, W1, learners=["unlucky"], workers=1)
+    assert "database is locked" in report.problems["unlucky"] and "tried again" in report.problems["unlucky"]
+    assert not [a for a in recorded(layout) if a["learner"] == "unlucky"]
+    assert pipeline.cohort(layout)["unlucky"][W1].attempts_used == 0
+
+    monkeypatch.setattr(workers, "grade_one", real)
+    again = pipeline.grade(layout, W1, learners=["unlucky"], workers=1)
+    assert again.graded == ["unlucky"] and not again.problems
+    assert [a["score"] for a in recorded(layout) if a["learner"] == "unlucky"] == [
+        load_key(layout.keys, W1).auto_points]
