@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -43,12 +44,28 @@ def voila_command(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: 
     return cmd, env
 
 
+def free_port(wanted: int, host: str = HOST) -> int:
+    """``wanted`` when nothing listens there, else a free port the system picks."""
+    for port in (wanted, 0):
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return probe.getsockname()[1]
+    raise DashboardError(f"no free port on {host}")
+
+
 def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True) -> int:
     """Serve the dashboard until Ctrl+C (or SIGTERM); raises :class:`DashboardError` when the
     course has no gradebook yet. Returns Voila's exit status."""
     require_gradebook(layout)
-    cmd, env = voila_command(layout, port, open_browser)
-    print(f"Mentor dashboard of {layout.root}: http://{HOST}:{port}/  (stop it with Ctrl+C)", flush=True)
+    chosen = free_port(port)
+    if chosen != port:
+        print(f"Port {port} is in use (another dashboard?); using {chosen} instead.", flush=True)
+    cmd, env = voila_command(layout, chosen, open_browser)
+    cmd.append("--Voila.port_retries=0")   # the address printed below is the one served
+    print(f"Mentor dashboard of {layout.root}: http://{HOST}:{chosen}/  (stop it with Ctrl+C)", flush=True)
     proc = subprocess.Popen(cmd, env=env)
 
     def stop(_signum, _frame):

@@ -175,3 +175,18 @@ def test_course_dashboard_serves_the_page(demo, tmp_path):
             os.killpg(proc.pid, 9)
             proc.wait()
         log.close()
+
+
+def test_a_busy_port_is_replaced_by_a_free_one():
+    """When the dashboard's port is taken (a second dashboard, say), is another free port chosen?"""
+    import socket
+    from course.mentor.serve import free_port
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        taken = busy.getsockname()[1]
+        other = free_port(taken)
+        assert other != taken
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", other))   # it really was free
+    assert free_port(other) == other
