@@ -141,8 +141,10 @@ def cmd_unlock(layout: CourseLayout, args) -> int:
 
 def cmd_feedback(layout: CourseLayout, args) -> int:
     from .pipeline import refresh_feedback
-    count = refresh_feedback(layout, args.week)
+    count, failed = refresh_feedback(layout, args.week, workers=args.workers)
     print(f"feedback for {args.week} released to {count} learner(s)")
+    for learner, reason in sorted(failed.items()):
+        print(f"  {learner}: no new feedback: {reason}")
     return 0
 
 
@@ -256,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("feedback", help="regenerate and release feedback for a week (after manual grading)")
     p.add_argument("week")
+    p.add_argument("--workers", type=int, help="processes (default: up to 4, one per core)")
     p.set_defaults(func=cmd_feedback)
 
     p = command("roster", help="import learners (and mentors) from CSV, or show mentors' loads")

@@ -382,24 +382,25 @@ def api_for(layout: CourseLayout, week_id: str) -> NbGraderAPI:
     return _api(layout, layout.syllabus.week(week_id))
 
 
-def refresh_feedback(layout: CourseLayout, week_id: str) -> int:
+def refresh_feedback(layout: CourseLayout, week_id: str, workers: int | None = None) -> tuple[int, dict[str, str]]:
     """After mentors graded written answers: new feedback for every graded learner of a week,
-    and the gate updated (a reviewed pass opens the next week). Returns how many learners."""
+    made by a pool of workers, and the gate updated (a reviewed pass opens the next week).
+    Returns how many learners got feedback, and why the others did not (one failure stops nobody)."""
+    from . import workers as pool
+
     week = layout.syllabus.week(week_id)
-    count = 0
+    learners = sorted(folder.parent.name for folder in layout.autograded.glob(f"*/{week.id}"))
+    failed: dict[str, str] = {}
     with grading_lock(layout):
-        api = _api(layout, week)
-        for folder in sorted(layout.autograded.glob(f"*/{week.id}")):
-            learner = folder.parent.name
-            if api.generate_feedback(week.id, learner).get("success"):
-                _check(api.release_feedback(week.id, learner), f"Releasing feedback to {learner}")
-                count += 1
+        outcomes = pool.grade_all(str(layout.root), week.id, learners, workers or pool.default_workers(),
+                                  task=pool.feedback_one)
+        failed = {o.learner: o.error for o in outcomes if not o.ok}
         ledger = Ledger(layout.db_url)
         try:
             publish_all(layout, ledger)
         finally:
             ledger.close()
-    return count
+    return len(outcomes) - len(failed), failed
 
 
 def last_error(result: dict) -> str:

@@ -32,15 +32,21 @@ def default_workers() -> int:
     return max(1, min(4, (os.cpu_count() or 2)))
 
 
-def grade_one(root: str, week_id: str, learner: str) -> Outcome:
-    """Autograde one learner's collected submission and release its feedback (runs in a worker)."""
+def _api(root: str, week_id: str):
+    """This process's course layout and nbgrader API for a week, made once."""
     from . import pipeline
     from .layout import CourseLayout
     key = (root, week_id)
     if key not in _api_cache:
         layout = CourseLayout.at(root)
         _api_cache[key] = (layout, pipeline.api_for(layout, week_id))
-    layout, api = _api_cache[key]
+    return _api_cache[key]
+
+
+def grade_one(root: str, week_id: str, learner: str) -> Outcome:
+    """Autograde one learner's collected submission and release its feedback (runs in a worker)."""
+    from . import pipeline
+    layout, api = _api(root, week_id)
     os.environ[KEYS_ENV] = str(layout.keys)
     try:
         result = api.autograde(week_id, learner, force=True, create=True)
@@ -54,27 +60,42 @@ def grade_one(root: str, week_id: str, learner: str) -> Outcome:
         return Outcome(learner, False, f"{type(exc).__name__}: {exc}"[:300])
 
 
+def feedback_one(root: str, week_id: str, learner: str) -> Outcome:
+    """Make and release one learner's feedback page again, with mentors' grades (runs in a worker)."""
+    from . import pipeline
+    _layout, api = _api(root, week_id)
+    try:
+        for step in (api.generate_feedback, api.release_feedback):
+            result = step(week_id, learner)
+            if not result.get("success"):
+                return Outcome(learner, False, pipeline.last_error(result))
+        return Outcome(learner, True)
+    except Exception as exc:   # one learner's failure never stops the others
+        return Outcome(learner, False, f"{type(exc).__name__}: {exc}"[:300])
+
+
 def grade_all(root: str, week_id: str, learners: list[str], workers: int,
-              on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
-    """Grade ``learners`` with at most ``workers`` processes; call ``on_done`` as each finishes."""
+              on_done: Callable[[Outcome], None] | None = None, task=None) -> list[Outcome]:
+    """Run ``task`` (default: :func:`grade_one`) for ``learners`` with at most ``workers``
+    processes; call ``on_done`` as each finishes."""
     outcomes = []
-    for outcome in _run(root, week_id, learners, workers):
+    for outcome in _run(task or grade_one, root, week_id, learners, workers):
         outcomes.append(outcome)
         if on_done:
             on_done(outcome)
     return outcomes
 
 
-def _run(root: str, week_id: str, learners: list[str], workers: int) -> Iterator[Outcome]:
+def _run(task, root: str, week_id: str, learners: list[str], workers: int) -> Iterator[Outcome]:
     workers = max(1, min(workers, len(learners)))
     if workers == 1:
         for learner in learners:
-            yield grade_one(root, week_id, learner)
+            yield task(root, week_id, learner)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(grade_one, root, week_id, learner): learner for learner in learners}
+        futures = {pool.submit(task, root, week_id, learner): learner for learner in learners}
         try:
             for future in as_completed(futures):
                 try:

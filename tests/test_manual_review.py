@@ -47,3 +47,22 @@ def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
     assert "Add who keeps the recovery codes." in page
     assert "assessment.grade(" not in page                              # no checking code
     assert key.entries["q14_security_plan"].scheme[:40] not in page         # no marking scheme
+
+
+def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
+    """If one learner's graded notebook cannot be turned into feedback, do the others still get theirs?"""
+    for learner in ("fb_ok", "fb_broken"):
+        workspace = layout.root / "learners" / learner
+        folder = pipeline.fetch(layout, W1, learner, workspace)
+        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
+        pipeline.submit(layout, W1, learner, workspace)
+    pipeline.grade(layout, W1, learners=["fb_ok", "fb_broken"])
+    (layout.autograded / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
+    page = layout.feedback / "fb_ok" / W1 / "assessment.html"
+    page.unlink()
+    assert main(["--root", str(layout.root), "feedback", W1, "--workers", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "fb_broken: no new feedback" in out
+    assert page.exists()
+    count, failed = pipeline.refresh_feedback(layout, W1, workers=1)
+    assert list(failed) == ["fb_broken"] and count >= 1
