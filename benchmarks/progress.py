@@ -8,6 +8,8 @@ same run:
 
 * course progress (command) : `python -m course progress --format json`, a whole new process
 * course progress (in process) : `pipeline.cohort(layout)`, the query and the gate alone
+* dashboard data            : `course.mentor.data.load_course(layout)`, everything the mentor
+                              dashboard shows (for information; not part of the ratio)
 * baseline                  : nbgrader's own ORM, one `find_submission` per learner and week,
                               as a script on nbgrader's API would do it; it is slow, so it is
                               timed on --baseline-sample learners and scaled to the cohort
@@ -102,6 +104,15 @@ def time_baseline(layout: CourseLayout, learners: list[str]) -> tuple[float, dic
     return time.perf_counter() - start, scores
 
 
+def time_dashboard_data(layout: CourseLayout) -> float:
+    """Seconds to read everything the mentor dashboard shows."""
+    from course.mentor.data import load_course
+    start = time.perf_counter()
+    course = load_course(layout)
+    assert len(course.progress) == len(course.learners) * len(layout.syllabus.weeks)
+    return time.perf_counter() - start
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--learners", type=int, default=2000)
@@ -113,6 +124,7 @@ def main(argv=None) -> int:
         learners = [f"p{i:05d}" for i in range(args.learners)]
         command_s = time_command(layout)
         in_process_s, progress = time_in_process(layout)
+        dashboard_s = time_dashboard_data(layout)
         sample = learners[: args.baseline_sample]
         baseline_s, scores = time_baseline(layout, sample)
         baseline_s *= len(learners) / len(sample)
@@ -126,6 +138,7 @@ def main(argv=None) -> int:
     print(f"{'method':<34} {'seconds':>8}")
     for name, secs in (("course progress (command)", command_s),
                        ("course progress (in process)", in_process_s),
+                       ("dashboard data (in process)", dashboard_s),
                        (f"baseline: nbgrader ORM (x{len(learners) / len(sample):g})", baseline_s)):
         print(f"{name:<34} {secs:8.2f}")
     print(f"{baseline_s / in_process_s:.1f}x")
