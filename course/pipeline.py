@@ -363,7 +363,14 @@ def _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report
     if record:
         ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
     from .problem_feedback import release_problem_feedback
-    release_problem_feedback(layout, week, learner, folder, problem)
+    with i18n.language(_language_of(layout, ledger, learner)):   # the page frames the reason in it
+        release_problem_feedback(layout, week, learner, folder, problem)
+
+
+def _language_of(layout: CourseLayout, ledger: Ledger, learner: str) -> str:
+    """The learner's language from the roster, else the course's."""
+    row = ledger.roster().get(learner) or {}
+    return row.get("language") or os.environ.get("COURSE_LANG") or layout.syllabus.language
 
 
 def _duration(seconds: float) -> str:

@@ -17,7 +17,7 @@ from .i18n import _, direction
 
 
 def problem_page(week_title: str, problem: str) -> str:
-    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html><html lang="{html.escape(_("home.lang"))}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html.escape(_('problem.title'))}</title></head>"
             f'<body dir="{direction()}" style="font-family: sans-serif; max-width: 40em; margin: 1em auto; padding: 0 1em">'

@@ -181,14 +181,19 @@ def test_unknown_learner_is_refused_once_a_roster_exists(tmp_path):
     """With a roster imported, is a submission from an id not in it reported and not graded?"""
     from course.roster import import_roster
     layout = init_course(tmp_path / "c", solo=False)
-    (tmp_path / "l.csv").write_text("id,name,country,language,mentor\nknown,Known,Iraq,ar,\n", encoding="utf-8")
+    (tmp_path / "l.csv").write_text("id,name,country,language,mentor\nknown,Known,Iraq,ar,\n"
+                                    "huda,Huda,Yemen,ar,\n", encoding="utf-8")
     import_roster(Ledger(layout.db_url), tmp_path / "l.csv")
-    for learner in ("known", "stranger"):
+    for learner, quality in (("known", "full"), ("stranger", "full"), ("huda", "broken")):
         folder = pipeline.fetch(layout, W1, learner, tmp_path / learner)
-        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
+        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), quality)
         pipeline.submit(layout, W1, learner, tmp_path / learner)
-    report = pipeline.grade(layout, W1, learners=["known", "stranger"])
+    report = pipeline.grade(layout, W1, learners=["known", "stranger", "huda"])
     assert report.graded == ["known"]
+    # a refused submission's page is framed in the learner's language (Arabic, right to left)
+    page = (layout.feedback / "huda" / W1 / "assessment.html").read_text(encoding="utf-8")
+    assert 'lang="ar"' in page and 'dir="rtl"' in page and "تعذّر تصحيح تسليمك" in page
+    assert "not a readable notebook" in html.unescape(page)
     assert "'stranger' is not in the course roster" in report.problems["stranger"]
     # the roster says Arabic: the learner's gate speaks Arabic
     from course import gate
