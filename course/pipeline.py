@@ -399,8 +399,7 @@ def refresh_feedback(layout: CourseLayout, week_id: str, workers: int | None = N
     learners = sorted(folder.parent.name for folder in layout.autograded.glob(f"*/{week.id}"))
     failed: dict[str, str] = {}
     with grading_lock(layout):
-        outcomes = pool.grade_all(str(layout.root), week.id, learners, workers or pool.default_workers(),
-                                  task=pool.feedback_one)
+        outcomes = pool.feedback_all(str(layout.root), week.id, learners, workers or pool.default_workers())
         failed = {o.learner: o.error for o in outcomes if not o.ok}
         ledger = Ledger(layout.db_url)
         try:

@@ -1,8 +1,9 @@
-"""Autograde many learners in a bounded pool of worker processes.
+"""Autograde many learners (or remake their feedback) in a bounded pool of worker processes.
 
 Each worker imports nbgrader once and then autogrades learner after learner
 (autograde, then the feedback page), so a cohort pays nbgrader's start-up
-cost once per worker, not once per learner. With one learner, or one
+cost once per worker, not once per learner. ``course feedback`` uses the same
+pool to remake feedback pages after mentors' grading. With one learner, or one
 worker, everything runs in this process. Results arrive as each learner
 finishes, so work done before an interruption is kept.
 """
@@ -75,11 +76,21 @@ def feedback_one(root: str, week_id: str, learner: str) -> Outcome:
 
 
 def grade_all(root: str, week_id: str, learners: list[str], workers: int,
-              on_done: Callable[[Outcome], None] | None = None, task=None) -> list[Outcome]:
-    """Run ``task`` (default: :func:`grade_one`) for ``learners`` with at most ``workers``
-    processes; call ``on_done`` as each finishes."""
+              on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Grade ``learners`` with at most ``workers`` processes; call ``on_done`` as each finishes."""
+    return for_each(grade_one, root, week_id, learners, workers, on_done)
+
+
+def feedback_all(root: str, week_id: str, learners: list[str], workers: int) -> list[Outcome]:
+    """Make every learner's feedback again with at most ``workers`` processes."""
+    return for_each(feedback_one, root, week_id, learners, workers)
+
+
+def for_each(task: Callable[[str, str, str], Outcome], root: str, week_id: str, learners: list[str],
+             workers: int, on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Run ``task(root, week_id, learner)`` for every learner in at most ``workers`` processes."""
     outcomes = []
-    for outcome in _run(task or grade_one, root, week_id, learners, workers):
+    for outcome in _run(task, root, week_id, learners, workers):
         outcomes.append(outcome)
         if on_done:
             on_done(outcome)
