@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from .i18n import _
+from .json_file import read_json, reason_of, set_aside, write_atomically
 
 SUFFIX = ".answers.json"
 MAX_BYTES = 256 * 1024   # far more than any assessment needs; larger files are not trusted
@@ -92,24 +91,11 @@ class AnswerStore:
             raise AnswerStoreError(_("answers.not_storable", problem=exc)) from None
         if len(text.encode("utf-8")) > MAX_BYTES:
             raise AnswerStoreError(_("answers.too_large_to_save", limit=MAX_BYTES // 1024))
-        tmp = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            write_atomically(self.path, text)
         except OSError as exc:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
             raise AnswerStoreError(_("answers.cannot_save", path=self.path.name,
                                      problem=exc.strerror or exc)) from None
-        except BaseException:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
-            raise
         self.missing = False
 
     def _load(self) -> dict[str, Any]:
@@ -118,25 +104,11 @@ class AnswerStore:
             return {}
         self.missing = False
         try:
-            if not self.path.is_file():
-                raise ValueError(_("answers.problem.not_a_file"))
-            if self.path.stat().st_size > MAX_BYTES:
-                raise ValueError(_("answers.problem.too_large", limit=MAX_BYTES // 1024))
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                raise ValueError(_("answers.problem.not_json")) from None
+            data = read_json(self.path, MAX_BYTES)
             if not isinstance(data, dict) or not isinstance(data.get("answers"), dict):
                 raise ValueError(_("answers.problem.not_answers"))
             return {str(k): v for k, v in data["answers"].items()}
         except (OSError, ValueError, RecursionError) as exc:
-            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            backup = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
-            try:
-                if not self.keep_aside:
-                    raise OSError("read only")
-                os.replace(self.path, backup)
-            except OSError:
-                backup = self.path
-            self.problem = _("answers.corrupt", path=self.path.name, problem=problem, backup=backup.name)
+            backup = set_aside(self.path, move=self.keep_aside)
+            self.problem = _("answers.corrupt", path=self.path.name, problem=reason_of(exc), backup=backup.name)
             return {}

@@ -20,12 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from .i18n import _
+from .json_file import read_json, reason_of, set_aside, write_atomically
 
 FILE_NAME = "mentor_questions.json"
 FORMAT = 1
@@ -122,50 +121,24 @@ class QuestionStore:
         text = json.dumps(payload, ensure_ascii=False, indent=1)
         if len(text.encode("utf-8")) > MAX_BYTES:
             raise QuestionStoreError(_("ask.file_full", limit=MAX_BYTES // 1024 // 1024))
-        tmp = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
+            write_atomically(self.path, text)
         except OSError as exc:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
             raise QuestionStoreError(_("ask.cannot_save", path=self.path.name,
                                        problem=exc.strerror or exc)) from None
-        except BaseException:
-            if tmp:
-                Path(tmp).unlink(missing_ok=True)
-            raise
 
     def _load(self) -> list[Question]:
         if not self.path.exists():
             return []
         try:
-            if not self.path.is_file():
-                raise ValueError(_("answers.problem.not_a_file"))
-            if self.path.stat().st_size > MAX_BYTES:
-                raise ValueError(_("answers.problem.too_large", limit=MAX_BYTES // 1024))
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                raise ValueError(_("answers.problem.not_json")) from None
+            data = read_json(self.path, MAX_BYTES)
             if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
                 raise ValueError(_("ask.problem.not_questions"))
             found = (Question.from_json(e) for e in data["questions"])
             return sorted((q for q in found if q is not None), key=lambda q: q.asked_at)
         except (OSError, ValueError, RecursionError) as exc:
-            problem = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            backup = self.path.with_name(f"{self.path.name}.unreadable-{int(time.time())}")
-            try:
-                if not self.keep_aside:
-                    raise OSError("read only")
-                os.replace(self.path, backup)
-            except OSError:
-                backup = self.path
-            self.reason = str(problem)
+            problem = reason_of(exc)
+            backup = set_aside(self.path, move=self.keep_aside)
+            self.reason = problem
             self.problem = _("ask.corrupt", path=self.path.name, problem=problem, backup=backup.name)
             return []
