@@ -30,12 +30,17 @@ STYLE = """<style>
 .course-feedback.course-partly { border-color: #b26a00; }
 .course-feedback.course-wrong, .course-feedback.course-problem { border-color: #c62828; }
 </style>"""
-_style_widget: w.HTML | None = None
+_stylesheets: dict[str, w.HTML] = {}
+
+
+def stylesheet(css: str) -> w.HTML:
+    """One hidden HTML widget per stylesheet, made once and shared (made again if it was closed)."""
+    widget = _stylesheets.get(css)
+    if widget is None or getattr(widget, "comm", True) is None:
+        widget = _stylesheets[css] = w.HTML(css, layout=w.Layout(display="none"))
+    return widget
 
 
 def style_widget() -> w.HTML:
-    """One hidden HTML widget holding the course's small stylesheet, shared by every widget."""
-    global _style_widget
-    if _style_widget is None or getattr(_style_widget, "comm", True) is None:
-        _style_widget = w.HTML(STYLE, layout=w.Layout(display="none"))
-    return _style_widget
+    """The course's small stylesheet, shared by every widget."""
+    return stylesheet(STYLE)

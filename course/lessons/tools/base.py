@@ -6,7 +6,7 @@ import html
 import ipywidgets as w
 
 from ...i18n import direction
-from ...widgets.style import style_widget
+from ...widgets.style import style_widget, stylesheet
 
 
 class Tool(w.VBox):
@@ -30,15 +30,11 @@ TOOL_STYLE = """<style>
   width: 100%; max-width: 40em; box-sizing: border-box; flex: 0 0 auto; }
 .course-tool .course-match > textarea { min-height: 4.5em; }
 </style>"""
-_tool_style: w.HTML | None = None
 
 
 def tool_style() -> w.HTML:
     """The tools' few extra style rules: text boxes as wide as the screen allows, never wider."""
-    global _tool_style
-    if _tool_style is None or getattr(_tool_style, "comm", True) is None:
-        _tool_style = w.HTML(TOOL_STYLE, layout=w.Layout(display="none"))
-    return _tool_style
+    return stylesheet(TOOL_STYLE)
 
 
 def block(inner_html: str, dir_: str | None = None, tag: str = "div", extra: str = "") -> str:

@@ -17,15 +17,20 @@ def _pct(value: float) -> str:
     return f"{value:.1f}"
 
 
-def hashtag_count_figure(frame) -> tuple[go.Figure, str]:
-    """Average engagement rate by number of hashtags."""
-    table = insights.by_hashtag_group(frame)
-    labels = [_(f"w1.data.hashtags.{g}") for g in table.index]
+def _rate_bars(table, labels: list[str], chart: str) -> go.Figure:
+    """Bars of the average engagement rate per group (``table``: rate and posts), labelled and titled."""
     fig = go.Figure(go.Bar(
         x=labels, y=table["rate"].round(2), text=[_pct(v) for v in table["rate"]], textposition="outside",
         customdata=table["posts"], cliponaxis=False,
         hovertemplate="%{x}: %{y:.1f} %<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
-    phone_layout(fig, _("w1.chart.hashtags.title"), _("w1.chart.hashtags.x"), _("w1.chart.rate_axis"))
+    phone_layout(fig, _(f"w1.chart.{chart}.title"), _(f"w1.chart.{chart}.x"), _("w1.chart.rate_axis"))
+    return fig
+
+
+def hashtag_count_figure(frame) -> tuple[go.Figure, str]:
+    """Average engagement rate by number of hashtags."""
+    table = insights.by_hashtag_group(frame)
+    fig = _rate_bars(table, [_(f"w1.data.hashtags.{g}") for g in table.index], "hashtags")
     takeaway = _("w1.chart.hashtags.takeaway", few=_pct(table.loc["few", "rate"]),
                  none=_pct(table.loc["none", "rate"]), many=_pct(table.loc["many", "rate"]),
                  many_posts=int(table.loc["many", "posts"]))
@@ -35,12 +40,7 @@ def hashtag_count_figure(frame) -> tuple[go.Figure, str]:
 def post_type_figure(frame) -> tuple[go.Figure, str]:
     """Average engagement rate by post type, best first."""
     table = insights.by_post_type(frame)
-    labels = [_(f"w1.data.type.{t}") for t in table.index]
-    fig = go.Figure(go.Bar(
-        x=labels, y=table["rate"].round(2), text=[_pct(v) for v in table["rate"]], textposition="outside",
-        customdata=table["posts"], cliponaxis=False,
-        hovertemplate="%{x}: %{y:.1f} %<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
-    phone_layout(fig, _("w1.chart.types.title"), _("w1.chart.types.x"), _("w1.chart.rate_axis"))
+    fig = _rate_bars(table, [_(f"w1.data.type.{t}") for t in table.index], "types")
     best, worst = table.index[0], table.index[-1]
     takeaway = _("w1.chart.types.takeaway", best=_(f"w1.data.type.{best}"), best_rate=_pct(table.loc[best, "rate"]),
                  worst=_(f"w1.data.type.{worst}"), worst_rate=_pct(table.loc[worst, "rate"]))
