@@ -513,3 +513,15 @@ def test_tables_fit_a_phone(path):
 def test_lesson_says_where_screens_may_differ(path):
     """Does each lesson warn that menus and screens change?"""
     assert "Screens change" in cells(path)[0].source
+
+
+def test_a_cell_loads_only_its_own_lesson():
+    """Does importing one name (as the assessment does) leave the week's other lessons, and twitter-text, unloaded?"""
+    import subprocess
+    import sys
+    code = ("import sys\nfrom course.lessons.week1 import posts_by_time\n"
+            "print(sorted(m for m in sys.modules if m.startswith('course.lessons.week1.') or m == 'twitter_text'))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "course.lessons.week1.timing" in loaded
+    for other in ("presence", "research", "security", "tagging", "twitter_text"):
+        assert other not in loaded

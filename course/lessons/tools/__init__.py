@@ -7,7 +7,7 @@ to a file, printed or sent anywhere.
 """
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_exports
 
 #: Which module defines each tool; a tool is imported only when first used.
 _MODULE_OF = {
@@ -20,15 +20,4 @@ _MODULE_OF = {
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
            "LinkChecker", "PhishingMessage", "ThreatModel"]
 
-
-def __getattr__(name: str):
-    """Import the module that defines ``name`` on first use (PEP 562)."""
-    if name not in _MODULE_OF:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())

@@ -16,7 +16,7 @@ a chart or table with its takeaway.
 """
 from __future__ import annotations
 
-import importlib
+from ..lazy import lazy_exports
 
 #: Which lesson module defines each name. A name is imported only when a cell
 #: asks for it, so a notebook loads one lesson's code, not the whole week's
@@ -52,18 +52,13 @@ _EXERCISE_NAMES = {
 
 __all__ = sorted([*_MODULE_OF, "EXERCISES"])
 
+_load, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
+
 
 def __getattr__(name: str):
-    """Import the lesson module that defines ``name`` (PEP 562); ``EXERCISES`` imports them all."""
-    if name == "EXERCISES":
-        value = {lesson: tuple(__getattr__(n) for n in names) for lesson, names in _EXERCISE_NAMES.items()}
-    elif name in _MODULE_OF:
-        value = getattr(importlib.import_module(f".{_MODULE_OF[name]}", __name__), name)
-    else:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+    """The lesson function ``name``, its module imported now; ``EXERCISES`` imports them all."""
+    if name != "EXERCISES":
+        return _load(name)
+    exercises = {lesson: tuple(_load(n) for n in names) for lesson, names in _EXERCISE_NAMES.items()}
+    globals()["EXERCISES"] = exercises
+    return exercises
