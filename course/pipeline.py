@@ -363,13 +363,13 @@ def _refuse(layout, ledger, week, learner, folder, submitted_at, problem, report
     if record:
         ledger.record_attempt(learner, week.id, submitted_at, problem=problem)
     from .problem_feedback import release_problem_feedback
-    with i18n.language(_language_of(layout, ledger, learner)):   # the page frames the reason in it
+    with i18n.language(_language_of(layout, ledger.roster(), learner)):   # the page frames the reason in it
         release_problem_feedback(layout, week, learner, folder, problem)
 
 
-def _language_of(layout: CourseLayout, ledger: Ledger, learner: str) -> str:
+def _language_of(layout: CourseLayout, roster: dict[str, dict], learner: str) -> str:
     """The learner's language from the roster, else the course's."""
-    row = ledger.roster().get(learner) or {}
+    row = roster.get(learner) or {}
     return row.get("language") or os.environ.get("COURSE_LANG") or layout.syllabus.language
 
 
@@ -442,11 +442,10 @@ def publish_all(layout: CourseLayout, ledger: Ledger, report: GradingReport | No
     syllabus = layout.syllabus
     before = _published_states(layout) if before is None else before
     progress = cohort(layout, ledger)
-    languages = {lid: row["language"] for lid, row in ledger.roster().items() if row["language"]}
-    default_language = os.environ.get("COURSE_LANG") or syllabus.language
+    roster = ledger.roster()
     for learner, weeks in progress.items():
         # the sentences of a learner's gate are in that learner's language
-        with i18n.language(languages.get(learner, default_language)):
+        with i18n.language(_language_of(layout, roster, learner)):
             gate.publish(layout.gate_dir, syllabus, learner, weeks)
         default_states = {w.id: (State.UNLOCKED.value if w.number == 1 else State.LOCKED.value)
                           for w in syllabus.weeks}
