@@ -13,7 +13,6 @@ import fcntl
 import fnmatch
 import glob
 import os
-import re
 import shutil
 import sys
 from dataclasses import dataclass, field
