@@ -26,6 +26,16 @@ def layout(course_root):
     return CourseLayout.at(course_root)
 
 
+@pytest.fixture
+def english():
+    """The test runs in English and leaves the language as it found it."""
+    from course import i18n
+    before = i18n._current
+    i18n.set_language("en")
+    yield
+    i18n._current = before
+
+
 _skipped_browser_tests: list[str] = []
 
 

@@ -10,12 +10,7 @@ from course import i18n
 from course.answers import MAX_BYTES, AnswerStore, AnswerStoreError
 
 
-@pytest.fixture(autouse=True)
-def english():
-    before = i18n._current
-    i18n.set_language("en")
-    yield
-    i18n._current = before
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_saved_answers_come_back_in_a_new_store(tmp_path):

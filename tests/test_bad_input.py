@@ -2,11 +2,11 @@
 the batch, and the original submission is kept."""
 import datetime as dt
 import html
-import json
 import shutil
 
 import nbformat
 import pytest
+from handing_in import hand_in
 
 from course import pipeline
 from course.answer_key import load_key
@@ -185,9 +185,7 @@ def test_unknown_learner_is_refused_once_a_roster_exists(tmp_path):
                                     "huda,Huda,Yemen,ar,\n", encoding="utf-8")
     import_roster(Ledger(layout.db_url), tmp_path / "l.csv")
     for learner, quality in (("known", "full"), ("stranger", "full"), ("huda", "broken")):
-        folder = pipeline.fetch(layout, W1, learner, tmp_path / learner)
-        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), quality)
-        pipeline.submit(layout, W1, learner, tmp_path / learner)
+        hand_in(layout, learner, quality, workspace=tmp_path / learner)
     report = pipeline.grade(layout, W1, learners=["known", "stranger", "huda"])
     assert report.graded == ["known"]
     # a refused submission's page is framed in the learner's language (Arabic, right to left)

@@ -1,30 +1,18 @@
 """The whole lifecycle through nbgrader for real: release, fetch, submit, collect, autograde, feedback, gate."""
-import json
-import shutil
 
 import pytest
+from handing_in import hand_in
 
 from course import gate, pipeline
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
 from course.ledger import Ledger
 from course.progress import State
-from course.reference import fill
 
 pytestmark = pytest.mark.slow
 W1, W2 = "week1_facebook", "week2_groups_pages"
 # Week 1 is worth 30 points, 25 of them automatic; 21 are needed to pass. A "partial" submission
 # answers the first half of the automatic questions right (questions 1-6: 11 points).
-
-
-def hand_in(layout, learner, quality, week=W1):
-    workspace = layout.root / "learners" / learner
-    shutil.rmtree(workspace / week, ignore_errors=True)
-    folder = pipeline.fetch(layout, week, learner, workspace)
-    src = layout.week_folder(week) / "assessment.ipynb"
-    fill(folder / "assessment.ipynb", src, load_key(layout.keys, week), quality)
-    pipeline.submit(layout, week, learner, workspace)
-    return workspace
 
 
 def states(layout, learner):

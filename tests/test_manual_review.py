@@ -2,6 +2,7 @@
 import json
 
 import pytest
+from handing_in import hand_in
 from nbgrader.api import Gradebook
 
 from course import gate, pipeline
@@ -52,10 +53,7 @@ def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
 def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
     """If one learner's graded notebook cannot be turned into feedback, do the others still get theirs?"""
     for learner in ("fb_ok", "fb_broken"):
-        workspace = layout.root / "learners" / learner
-        folder = pipeline.fetch(layout, W1, learner, workspace)
-        fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", load_key(layout.keys, W1), "full")
-        pipeline.submit(layout, W1, learner, workspace)
+        hand_in(layout, learner)
     pipeline.grade(layout, W1, learners=["fb_ok", "fb_broken"])
     (layout.autograded / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
     page = layout.feedback / "fb_ok" / W1 / "assessment.html"

@@ -29,13 +29,7 @@ WEEK = load_syllabus().week("week1_facebook")
 LESSONS = [ROOT / WEEK.id / name for name in WEEK.lessons]
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Every test starts in English and leaves the language as it found it."""
-    before = i18n._current
-    i18n.set_language("en")
-    yield
-    i18n._current = before
+pytestmark = pytest.mark.usefixtures("english")
 
 
 # -- every exercise: a right answer passes, a wrong one fails ------------------------------------

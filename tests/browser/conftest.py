@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, start, stop
 
 from course.lab import lab_command
 from course.layout import CHECKOUT
@@ -29,42 +26,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-dev-shm-usage"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """Start `course lab` for a fresh solo learner; yield (base_url, layout)."""
     root = tmp_path_factory.mktemp("browser-course")
     layout = init_course(root, learner="lina")
     shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
-    port = _free_port()
+    port = free_port()
     cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
     cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
             "--ServerApp.disable_check_xsrf=False"]
-    log = open(root / "lab.log", "w")
-    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={TOKEN}", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError("JupyterLab did not start:\n" + (root / "lab.log").read_text())
-            time.sleep(0.5)
+    proc, _status = start(cmd, f"{base}/api/status?token={TOKEN}", root / "lab.log", env=env)
     yield base, layout
-    proc.terminate()
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    stop(proc)
 
 
 @pytest.fixture(scope="module")

@@ -1,17 +1,13 @@
 """The mentor dashboard in a real browser: Voila draws every figure and table, and the filter works."""
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
+from mentor.conftest import build_demo
+from servers import free_port, start, stop
 
 from course.mentor import figures as F
-from mentor.conftest import build_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -21,30 +17,12 @@ def dashboard(tmp_path_factory):
     """`course dashboard` on a demo cohort; yields the page's address."""
     root = tmp_path_factory.mktemp("dashboard-demo")
     build_demo(root)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(root / "dashboard.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "course", "--root", str(root), "dashboard", "--no-browser",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    port = free_port()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/voila/static/voila.js", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the dashboard did not start:\n" + (root / "dashboard.log").read_text())
-            time.sleep(0.5)
+    proc, _script = start([sys.executable, "-m", "course", "--root", str(root), "dashboard", "--no-browser",
+                           "--port", str(port)], f"{base}/voila/static/voila.js", root / "dashboard.log")
     yield base
-    os.killpg(proc.pid, 15)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, 9)
-        proc.wait()
-    log.close()
+    stop(proc)
 
 
 def open_dashboard(page, base):

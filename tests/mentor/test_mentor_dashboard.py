@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from servers import free_port, start, stop
 
 from course.cli import main
 from course.layout import CHECKOUT
@@ -27,12 +24,6 @@ from .conftest import QUESTION
 
 NOTEBOOK = CHECKOUT / "grading" / "mentor_dashboard.ipynb"
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -147,34 +138,16 @@ def test_the_voila_command_listens_on_this_computer_only(demo):
 def test_course_dashboard_serves_the_page(demo, tmp_path):
     """Does `course dashboard --no-browser --port P` answer HTTP 200 with the dashboard of the demo course?"""
     port = free_port()
-    log = open(tmp_path / "dashboard.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "course", "--root", str(demo.root), "dashboard",
-                             "--no-browser", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc, page = start([sys.executable, "-m", "course", "--root", str(demo.root), "dashboard",
+                        "--no-browser", "--port", str(port)], f"http://127.0.0.1:{port}/",
+                       tmp_path / "dashboard.log", timeout=120, request_timeout=120)
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120) as response:
-                    status, page = response.status, response.read().decode("utf-8")
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError("the dashboard did not start:\n" + (tmp_path / "dashboard.log").read_text())
-                time.sleep(0.5)
-        assert status == 200
         assert F.FUNNEL_TITLE in page                       # listed by the page's header, drawn from the demo
         assert "8 learners" in page and str(demo.root) in page
         assert "There was an error when executing cell" not in page and '"output_type": "error"' not in page
         assert "Mentor dashboard" in page and 'voila_process(' in page
     finally:
-        os.killpg(proc.pid, 15)
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, 9)
-            proc.wait()
-        log.close()
+        stop(proc)
 
 
 def test_a_busy_port_is_replaced_by_a_free_one():

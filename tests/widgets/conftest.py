@@ -5,17 +5,12 @@ import json
 
 import pytest
 
-from course import i18n
 from course.answers import AnswerStore
 
 
 @pytest.fixture(autouse=True)
-def english():
-    """Every test starts in English and leaves the language as it found it."""
-    before = i18n._current
-    i18n.set_language("en")
-    yield
-    i18n._current = before
+def every_test_in_english(english):
+    """Widget texts are checked in English (the ``english`` fixture of tests/conftest.py)."""
 
 
 @pytest.fixture
