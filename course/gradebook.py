@@ -1,8 +1,9 @@
 """Reads a whole cohort's scores from nbgrader's gradebook in one query.
 
-For every (learner, week) with a graded submission it returns the score so
-far, the maximum, and the points of written answers still waiting for a
-mentor. Scores follow nbgrader: a manual score, when given, replaces the
+``cell_grades`` gives every graded cell (what the mentor dashboard's item
+analysis needs); ``cohort_scores`` sums them: for every (learner, week) with a
+graded submission, the score so far, the maximum, and the points of written
+answers still waiting for a mentor. Scores follow nbgrader: a manual score, when given, replaces the
 automatic one; extra credit adds; late penalties subtract.
 """
 from __future__ import annotations
@@ -14,13 +15,42 @@ import sqlalchemy as sa
 
 # nbgrader's tables, named here (not imported: importing nbgrader costs seconds).
 _assignment = sa.table("assignment", sa.column("id"), sa.column("name"), sa.column("course_id"))
+_notebook = sa.table("notebook", sa.column("id"), sa.column("name"))
 _submitted_assignment = sa.table("submitted_assignment", sa.column("id"), sa.column("assignment_id"),
                                  sa.column("student_id"), sa.column("timestamp", sa.DateTime))
 _submitted_notebook = sa.table("submitted_notebook", sa.column("id"), sa.column("assignment_id"),
-                               sa.column("late_submission_penalty"))
+                               sa.column("notebook_id"), sa.column("late_submission_penalty"))
 _grade = sa.table("grade", sa.column("notebook_id"), sa.column("cell_id"), sa.column("auto_score"),
                   sa.column("manual_score"), sa.column("extra_credit"), sa.column("needs_manual_grade"))
-_grade_cells = sa.table("grade_cells", sa.column("id"), sa.column("max_score"))
+_base_cell = sa.table("base_cell", sa.column("id"), sa.column("name"))
+_grade_cells = sa.table("grade_cells", sa.column("id"), sa.column("max_score"), sa.column("cell_type"))
+
+
+@dataclass(frozen=True)
+class CellGrade:
+    """One graded cell of a learner's latest submission of a week."""
+    learner: str
+    week: str
+    timestamp: dt.datetime | None
+    submission: str             # nbgrader's submitted notebook id
+    notebook: str
+    question: str               # the cell's grade id
+    cell_type: str
+    max_score: float
+    auto_score: float | None
+    manual_score: float | None
+    extra_credit: float | None
+    needs_manual_grade: bool
+    late_penalty: float
+
+    @property
+    def score(self) -> float | None:
+        """The manual score when given, else the automatic one, plus extra credit; None while the
+        cell waits for a mentor."""
+        if self.needs_manual_grade and self.manual_score is None:
+            return None
+        earned = self.manual_score if self.manual_score is not None else (self.auto_score or 0.0)
+        return earned + (self.extra_credit or 0.0)
 
 
 @dataclass(frozen=True)
@@ -33,45 +63,57 @@ class SubmissionScore:
     pending_points: float
 
 
-def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
-                  week: str | None = None) -> dict[tuple[str, str], SubmissionScore]:
-    """``{(learner, week): SubmissionScore}`` for every graded submission of the course
-    (or only ``learner``'s, only ``week``'s: grading reads one score per learner graded)."""
-    engine = sa.create_engine(db_url)
-    sa_, a, sn, g, gc = _submitted_assignment.c, _assignment.c, _submitted_notebook.c, _grade.c, _grade_cells.c
+def cell_grades(db_url: str, course_id: str, learner: str | None = None,
+                week: str | None = None) -> list[CellGrade]:
+    """Every graded cell of the course (or only ``learner``'s, only ``week``'s), in one query."""
+    sa_, a, n, sn, g, bc, gc = (_submitted_assignment.c, _assignment.c, _notebook.c, _submitted_notebook.c,
+                                _grade.c, _base_cell.c, _grade_cells.c)
     query = (
-        sa.select(sa_.student_id, a.name, sa_.timestamp, sn.late_submission_penalty, g.auto_score,
-                  g.manual_score, g.extra_credit, g.needs_manual_grade, gc.max_score, sn.id)
+        sa.select(sa_.student_id, a.name, sa_.timestamp, sn.id, n.name, bc.name, gc.cell_type, gc.max_score,
+                  g.auto_score, g.manual_score, g.extra_credit, g.needs_manual_grade, sn.late_submission_penalty)
         .select_from(_submitted_assignment)
         .join(_assignment, sa_.assignment_id == a.id)
         .join(_submitted_notebook, sn.assignment_id == sa_.id)
+        .join(_notebook, sn.notebook_id == n.id)
         .join(_grade, g.notebook_id == sn.id)
         .join(_grade_cells, g.cell_id == gc.id)
+        .join(_base_cell, bc.id == gc.id)
         .where(a.course_id == course_id)
     )
     if learner is not None:
         query = query.where(sa_.student_id == learner)
     if week is not None:
         query = query.where(a.name == week)
-    totals: dict[tuple[str, str], list] = {}
-    penalties: dict[tuple[str, str], dict[str, float]] = {}
+    engine = sa.create_engine(db_url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(query).all()
     except sa.exc.OperationalError:   # no gradebook yet: nothing graded
-        return {}
+        return []
     finally:
         engine.dispose()
-    for who, which, stamp, penalty, auto, manual, extra, needs_manual, max_score, nb_id in rows:
-        key = (who, which)
-        entry = totals.setdefault(key, [stamp, 0.0, 0.0, 0.0])
-        entry[2] += max_score or 0.0
-        if needs_manual and manual is None:
-            entry[3] += max_score or 0.0
+    return [CellGrade(learner=r[0], week=r[1], timestamp=r[2], submission=r[3], notebook=r[4], question=r[5],
+                      cell_type=r[6], max_score=r[7] or 0.0, auto_score=r[8], manual_score=r[9],
+                      extra_credit=r[10], needs_manual_grade=bool(r[11]), late_penalty=r[12] or 0.0)
+            for r in rows]
+
+
+def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
+                  week: str | None = None) -> dict[tuple[str, str], SubmissionScore]:
+    """``{(learner, week): SubmissionScore}`` for every graded submission of the course
+    (or only ``learner``'s, only ``week``'s: grading reads one score per learner graded)."""
+    totals: dict[tuple[str, str], list] = {}
+    penalties: dict[tuple[str, str], dict[str, float]] = {}
+    for cell in cell_grades(db_url, course_id, learner, week):
+        key = (cell.learner, cell.week)
+        entry = totals.setdefault(key, [cell.timestamp, 0.0, 0.0, 0.0])
+        entry[2] += cell.max_score
+        score = cell.score
+        if score is None:
+            entry[3] += cell.max_score
         else:
-            earned = manual if manual is not None else (auto or 0.0)
-            entry[1] += earned + (extra or 0.0)
-        penalties.setdefault(key, {})[nb_id] = penalty or 0.0
+            entry[1] += score
+        penalties.setdefault(key, {})[cell.submission] = cell.late_penalty
     out = {}
     for key, (stamp, score, max_score, pending) in totals.items():
         score = max(score - sum(penalties[key].values()), 0.0)

@@ -17,14 +17,14 @@ the course tables when they are missing).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from nbgrader import api as nb
 
-from ..gradebook import SubmissionScore, cohort_scores
+from ..gradebook import CellGrade, SubmissionScore, cell_grades, cohort_scores
 from ..layout import CourseLayout
 from ..ledger import Ledger, naive_utc
 from ..progress import Attempt, State
@@ -67,7 +67,7 @@ def gradebook_exists(layout: CourseLayout) -> bool:
             return False
     engine = sa.create_engine(url)
     try:
-        return sa.inspect(engine).has_table(nb.Grade.__tablename__)
+        return sa.inspect(engine).has_table("grade")   # nbgrader's table of grades
     except sa.exc.SQLAlchemyError:
         return False
     finally:
@@ -284,44 +284,22 @@ def load_grades(layout: CourseLayout) -> pd.DataFrame:
     """Every graded cell of every learner's latest submission (nbgrader keeps only the latest),
     in one query. ``score`` is the manual score when given, else the automatic one, plus extra
     credit; it is NaN while the cell waits for a mentor. ``share`` is score / max_score, 0..1."""
-    numbers = {w.id: w.number for w in layout.syllabus.weeks}
-    query = (
-        sa.select(nb.SubmittedAssignment.student_id, nb.Assignment.name, nb.Notebook.name,
-                  nb.GradeCell.name, nb.GradeCell.cell_type, nb.GradeCell.max_score,
-                  nb.Grade.auto_score, nb.Grade.manual_score, nb.Grade.extra_credit,
-                  nb.Grade.needs_manual_grade, nb.SubmittedAssignment.timestamp)
-        .join(nb.Assignment, nb.SubmittedAssignment.assignment_id == nb.Assignment.id)
-        .join(nb.SubmittedNotebook, nb.SubmittedNotebook.assignment_id == nb.SubmittedAssignment.id)
-        .join(nb.Notebook, nb.SubmittedNotebook.notebook_id == nb.Notebook.id)
-        .join(nb.Grade, nb.Grade.notebook_id == nb.SubmittedNotebook.id)
-        .join(nb.GradeCell, nb.Grade.cell_id == nb.GradeCell.id)
-        .where(nb.Assignment.course_id == layout.course_id)
-    )
-    engine = sa.create_engine(layout.db_url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(query).all()
-    except sa.exc.OperationalError:   # no gradebook tables yet: nothing graded
-        rows = []
-    finally:
-        engine.dispose()
-    records = [{"learner": r[0], "week": r[1], "week_number": numbers.get(r[1]), "notebook": r[2],
-                "question": r[3], "cell_type": r[4], "max_score": r[5], "auto_score": r[6],
-                "manual_score": r[7], "extra_credit": r[8], "needs_manual_grade": bool(r[9]),
-                "submitted_at": naive_utc(r[10]) if r[10] else None} for r in rows]
-    return grades_frame(records)
+    return grades_frame(cell_grades(layout.db_url, layout.course_id),
+                        {w.id: w.number for w in layout.syllabus.weeks})
 
 
-def grades_frame(records: list[dict]) -> pd.DataFrame:
-    """Per-cell grades (see :func:`load_grades`) from plain records, with ``score`` and ``share``."""
-    frame = pd.DataFrame(records, columns=GRADE_COLUMNS[:-2])
-    for column in ("max_score", "auto_score", "manual_score", "extra_credit"):
+def grades_frame(cells: Iterable[CellGrade], week_numbers: dict[str, int]) -> pd.DataFrame:
+    """Per-cell grades (see :func:`load_grades`) as a table, with ``score`` and ``share``."""
+    frame = pd.DataFrame([{
+        "learner": c.learner, "week": c.week, "week_number": week_numbers.get(c.week), "notebook": c.notebook,
+        "question": c.question, "cell_type": c.cell_type, "max_score": c.max_score, "auto_score": c.auto_score,
+        "manual_score": c.manual_score, "extra_credit": c.extra_credit, "needs_manual_grade": c.needs_manual_grade,
+        "submitted_at": naive_utc(c.timestamp) if c.timestamp else None, "score": c.score} for c in cells],
+        columns=GRADE_COLUMNS[:-1])
+    for column in ("max_score", "auto_score", "manual_score", "extra_credit", "score"):
         frame[column] = pd.to_numeric(frame[column]).astype(float)
     frame["needs_manual_grade"] = frame["needs_manual_grade"].astype(bool)
     frame["submitted_at"] = pd.to_datetime(frame["submitted_at"])
-    pending = frame["needs_manual_grade"] & frame["manual_score"].isna()
-    earned = frame["manual_score"].fillna(frame["auto_score"]).fillna(0.0) + frame["extra_credit"].fillna(0.0)
-    frame["score"] = earned.where(~pending)
     points = frame["max_score"].where(frame["max_score"] > 0)
     frame["share"] = (frame["score"] / points).clip(lower=0.0, upper=1.0)
     return frame.sort_values(["week_number", "question", "learner"], kind="stable",

@@ -38,12 +38,13 @@ COHORT = progress([
 
 def grades(rows: list[tuple]) -> pd.DataFrame:
     """(learner, week number, question, max, score or None=waiting) rows as a grades table."""
+    from course.gradebook import CellGrade
     from course.mentor.data import grades_frame
-    return grades_frame([{"learner": l, "week": WEEKS[n - 1], "week_number": n, "notebook": "assessment",
-                          "question": q, "cell_type": "code", "max_score": m,
-                          "auto_score": None if s is None else s, "manual_score": None,
-                          "extra_credit": None, "needs_manual_grade": s is None, "submitted_at": None}
-                         for l, n, q, m, s in rows])
+    return grades_frame([CellGrade(learner=l, week=WEEKS[n - 1], timestamp=None, submission=f"{l}-{n}",
+                                   notebook="assessment", question=q, cell_type="code", max_score=m,
+                                   auto_score=s, manual_score=None, extra_credit=None,
+                                   needs_manual_grade=s is None, late_penalty=0.0)
+                         for l, n, q, m, s in rows], {w: i + 1 for i, w in enumerate(WEEKS)})
 
 
 ITEMS = item_analysis(grades([
