@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
@@ -26,9 +27,8 @@ _base_cell = sa.table("base_cell", sa.column("id"), sa.column("name"))
 _grade_cells = sa.table("grade_cells", sa.column("id"), sa.column("max_score"), sa.column("cell_type"))
 
 
-@dataclass(frozen=True)
-class CellGrade:
-    """One graded cell of a learner's latest submission of a week."""
+class CellGrade(NamedTuple):
+    """One graded cell of a learner's latest submission of a week (a tuple: thousands are read at once)."""
     learner: str
     week: str
     timestamp: dt.datetime | None
@@ -69,8 +69,9 @@ def cell_grades(db_url: str, course_id: str, learner: str | None = None,
     sa_, a, n, sn, g, bc, gc = (_submitted_assignment.c, _assignment.c, _notebook.c, _submitted_notebook.c,
                                 _grade.c, _base_cell.c, _grade_cells.c)
     query = (
-        sa.select(sa_.student_id, a.name, sa_.timestamp, sn.id, n.name, bc.name, gc.cell_type, gc.max_score,
-                  g.auto_score, g.manual_score, g.extra_credit, g.needs_manual_grade, sn.late_submission_penalty)
+        sa.select(sa_.student_id, a.name, sa_.timestamp, sn.id, n.name, bc.name, gc.cell_type,
+                  sa.func.coalesce(gc.max_score, 0.0), g.auto_score, g.manual_score, g.extra_credit,
+                  g.needs_manual_grade, sa.func.coalesce(sn.late_submission_penalty, 0.0))
         .select_from(_submitted_assignment)
         .join(_assignment, sa_.assignment_id == a.id)
         .join(_submitted_notebook, sn.assignment_id == sa_.id)
@@ -92,10 +93,7 @@ def cell_grades(db_url: str, course_id: str, learner: str | None = None,
         return []
     finally:
         engine.dispose()
-    return [CellGrade(learner=r[0], week=r[1], timestamp=r[2], submission=r[3], notebook=r[4], question=r[5],
-                      cell_type=r[6], max_score=r[7] or 0.0, auto_score=r[8], manual_score=r[9],
-                      extra_credit=r[10], needs_manual_grade=bool(r[11]), late_penalty=r[12] or 0.0)
-            for r in rows]
+    return [CellGrade._make(row) for row in rows]   # the columns come in the tuple's order
 
 
 def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
