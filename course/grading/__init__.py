@@ -1,0 +1,1 @@
+"""The trusted side of the course: collecting, scoring, recording and publishing results."""
