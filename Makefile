@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab mentor test check demo browser clean help
+.PHONY: lab mentor test check demo browser sandbox clean help
 
 help:
 	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb"
@@ -21,7 +21,7 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
-lab: $(INSTALLED)
+lab: $(INSTALLED) sandbox
 	$(PY) -m course lab
 
 mentor: $(INSTALLED)
@@ -36,7 +36,10 @@ demo: $(INSTALLED)
 browser:
 	bash scripts/install-browser.sh
 
-test: $(INSTALLED) browser
+sandbox:
+	bash scripts/install-sandbox.sh
+
+test: $(INSTALLED) browser sandbox
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra
 
 clean:
