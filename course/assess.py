@@ -25,54 +25,20 @@ for a one-line answer typed into a code cell,
 | ``checklist`` | list of ticked item ids | ``weighted`` |
 | ``chart`` | option id | ``choice`` |
 
-The answer key is never in the notebook. While grading, the grader points the
-environment variable ``COURSE_KEYS_DIR`` at the instructor-only keys folder and
-``grade`` scores the answer against ``<week>.toml`` there. Without a key (the
-learner running the notebook) it only confirms what was saved; under nbgrader
-autograde a missing key is an error, so a misconfigured grader scores 0, never
-full marks.
+The answer key is never in the notebook, nor in the kernel, its environment
+or anything it can open: the grader reads the answers file and the written
+answers as data and scores them in its own process (``course.grading``). The
+check cells only confirm what was saved; they have no say in the score.
 """
 from __future__ import annotations
 
 import html
-import os
 from pathlib import Path
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .answers import AnswerStore
-from .answer_key import load_key, score_answer
 from .i18n import _, direction
-
-KEYS_ENV = "COURSE_KEYS_DIR"
-
-
-class GradeResult:
-    """The outcome of grading one question: shown as HTML, read by nbgrader as points.
-
-    nbgrader takes a test cell's plain-text result as its partial credit, so
-    ``repr`` is the number of points and nothing else.
-    """
-
-    def __init__(self, question: str, answer: Any, points: float, max_points: float, note: str = ""):
-        self.question, self.answer, self.note = question, answer, note
-        self.points, self.max_points = round(points, 2), max_points
-
-    @property
-    def verdict(self) -> str:
-        """``right``, ``partly`` or ``wrong``."""
-        if self.points >= self.max_points:
-            return "right"
-        return "partly" if self.points > 0 else "wrong"
-
-    def __repr__(self) -> str:
-        return repr(float(self.points))
-
-    def _repr_html_(self) -> str:
-        verdict = _(f"grade.{self.verdict}")
-        return _card(self.answer, f"<b>{verdict}</b> · "
-                     + _("grade.points", points=_fmt(self.points), max_points=_fmt(self.max_points)),
-                     self.note)
 
 
 class PendingResult:
@@ -154,7 +120,7 @@ class Assessment:
         return self.store.get(question)
 
     def grade(self, question: str, answer: Any = None):
-        """Score ``question`` (from the answers file unless ``answer`` is given)."""
+        """Show what is saved for ``question``; no verdict (the grader scores it after submission)."""
         note = ""
         if answer is None:
             self.store.reload()
@@ -163,16 +129,7 @@ class Assessment:
                 note = self.store.problem
             elif answer is None and self.store.missing:
                 note = _("grade.no_answers_file")
-        shown = self._shown(question, answer)
-        keys_dir = os.environ.get(KEYS_ENV)
-        if not keys_dir:
-            if os.environ.get("NBGRADER_EXECUTION") == "autograde":
-                raise RuntimeError(
-                    f"The grader has no answer keys ({KEYS_ENV} is not set); "
-                    "grade with the `course grade` command.")
-            return PendingResult(question, shown, note)
-        entry = load_key(Path(keys_dir), self.week).question(question)
-        return GradeResult(question, shown, score_answer(entry, answer), entry.points, note)
+        return PendingResult(question, self._shown(question, answer), note)
 
     def _shown(self, question: str, answer: Any) -> Any:
         """The answer in words when a widget asked the question, else as given."""
@@ -183,10 +140,6 @@ class Assessment:
             return describe(answer)
         except Exception:  # noqa: BLE001 - a damaged answer is still shown as it is
             return answer
-
-
-def _fmt(number: float) -> str:
-    return f"{number:g}"
 
 
 def _card(answer: Any, verdict_html: str, note: str = "") -> str:
@@ -204,4 +157,4 @@ def _card(answer: Any, verdict_html: str, note: str = "") -> str:
             + "</div>")
 
 
-__all__ = ["Assessment", "GradeResult", "PendingResult"]
+__all__ = ["Assessment", "PendingResult"]

@@ -18,7 +18,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from . import pipeline
+from . import grading
 from .answer_key import load_key
 from .layout import CourseLayout
 from .reference import choice_options, fill, solutions
@@ -128,7 +128,7 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     layout = CourseLayout.at(scratch)
     key = load_key(layout.keys, week.id)
     secrets = _secret_texts(layout, week)
-    released = pipeline.release(layout, week.id)
+    released = grading.release(layout, week.id)
     leaks = secrets_in(list(released.rglob("*")), secrets)
     if list(released.rglob("*.answers.json*")):
         leaks.append("an answers file is in the release")
@@ -139,11 +139,11 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     for learner, (quality, _score, _pending) in expectations.items():
         _open_week_for(layout, learner, week)
         workspace = scratch / "learners" / learner
-        folder = pipeline.fetch(layout, week.id, learner, workspace)
+        folder = grading.fetch(layout, week.id, learner, workspace)
         fill(folder / week.assessment, layout.week_folder(week.id) / week.assessment, key, quality)
-        pipeline.submit(layout, week.id, learner, workspace)
-    report = pipeline.grade(layout, week.id)
-    scores = pipeline.cohort_scores(layout.db_url, layout.course_id)
+        grading.submit(layout, week.id, learner, workspace)
+    report = grading.grade(layout, week.id)
+    scores = grading.cohort_scores(layout.db_url, layout.course_id)
     for learner, (quality, want_score, want_pending) in expectations.items():
         got = scores.get((learner, week.id))
         if learner in report.problems or got is None:
@@ -171,7 +171,7 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
 
 def _open_week_for(layout: CourseLayout, learner: str, week) -> None:
     if week.number > 1:
-        pipeline.unlock(layout, learner, week.id, "course check", by="course check")
+        grading.unlock(layout, learner, week.id, "course check", by="course check")
 
 
 def _mentor_gives_full_marks(layout: CourseLayout, week_id: str, learner: str) -> float | None:
@@ -188,7 +188,7 @@ def _mentor_gives_full_marks(layout: CourseLayout, week_id: str, learner: str) -
                     grade.manual_score = grade.max_score
                     grade.needs_manual_grade = False
         gb.db.commit()
-    return pipeline.cohort_scores(layout.db_url, layout.course_id)[(learner, week_id)].score
+    return grading.cohort_scores(layout.db_url, layout.course_id)[(learner, week_id)].score
 
 
 def check(layout: CourseLayout, weeks: list[str] | None = None) -> list[WeekCheck]:

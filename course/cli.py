@@ -45,33 +45,37 @@ def cmd_lab(layout: CourseLayout, args) -> int:
 
 
 def cmd_release(layout: CourseLayout, args) -> int:
-    from . import pipeline
+    from . import grading
     weeks = [args.week] if args.week else layout.syllabus.week_ids
     for week in weeks:
-        path = pipeline.release(layout, week, force=args.force)
+        path = grading.release(layout, week, force=args.force)
         print(f"released {week} ({path})")
     return 0
 
 
 def cmd_submit(layout: CourseLayout, args) -> int:
-    from . import pipeline
+    from . import grading
     from .scaffold import default_learner_id, solo_learner
     learner = args.learner or solo_learner(layout) or default_learner_id()
     workspace = Path(args.workspace) if args.workspace else layout.workspace
-    pipeline.submit(layout, args.week, learner, workspace)
+    grading.submit(layout, args.week, learner, workspace)
     print(f"submitted {args.week} for {learner}; grading…")
-    report = pipeline.grade(layout, args.week, learners=[learner], deliver_to=workspace)
+    report = grading.grade(layout, args.week, learners=[learner], deliver_to=workspace)
     _print_report(report)
     return 0
 
 
 def cmd_grade(layout: CourseLayout, args) -> int:
-    from . import pipeline
-    report = pipeline.grade(layout, args.week, learners=args.learner or None,
+    from . import grading
+    report = grading.grade(layout, args.week, learners=args.learner or None,
                             deliver_to=Path(args.deliver_to) if args.deliver_to else None,
                             workers=args.workers, progress=True)
     _print_report(report)
     return 0
+
+
+def _num(value) -> str:
+    return "?" if value is None else f"{value:g}"
 
 
 def _print_report(report) -> None:
@@ -81,8 +85,8 @@ def _print_report(report) -> None:
     for learner in report.graded:
         wp = report.results.get(learner)
         if wp:
-            print(f"  {learner}: {wp.state.value} {wp.score:g}/{wp.max_score:g} "
-                  f"(needed {wp.needed:g}; attempts left {wp.attempts_left})")
+            print(f"  {learner}: {wp.state.value} {_num(wp.score)}/{_num(wp.max_score)} "
+                  f"(needed {_num(wp.needed)}; attempts left {wp.attempts_left})")
     for learner, notes in sorted(report.notes.items()):
         for note in notes:
             print(f"  {learner}: note: {note}")
@@ -133,14 +137,14 @@ def cmd_progress(layout: CourseLayout, args) -> int:
 
 
 def cmd_unlock(layout: CourseLayout, args) -> int:
-    from .pipeline import unlock
+    from .grading import unlock
     wp = unlock(layout, args.learner, args.week, args.reason, by=args.by or "")
     print(f"{args.week} is {wp.state.value} for {args.learner} (recorded: {args.reason})")
     return 0
 
 
 def cmd_feedback(layout: CourseLayout, args) -> int:
-    from .pipeline import refresh_feedback
+    from .grading import refresh_feedback
     count, failed = refresh_feedback(layout, args.week, workers=args.workers)
     print(f"feedback for {args.week} released to {count} learner(s)")
     for learner, reason in sorted(failed.items()):
@@ -149,7 +153,7 @@ def cmd_feedback(layout: CourseLayout, args) -> int:
 
 
 def cmd_roster(layout: CourseLayout, args) -> int:
-    from .ledger import Ledger
+    from .storage import Ledger
     from .roster import import_roster
     ledger = Ledger(layout.db_url)
     try:
@@ -199,6 +203,14 @@ def cmd_check(layout: CourseLayout, args) -> int:
     if failed:
         print(f"{len(failed)} week(s) failed: {', '.join(failed)}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_build(layout: CourseLayout, args) -> int:
+    from .authoring.assessment_build import write_week
+    for week in [args.week] if args.week else layout.syllabus.week_ids:
+        built = write_week(layout, week)
+        print(f"built {built.notebook_path.relative_to(layout.root)} and {built.key_path.relative_to(layout.root)}")
     return 0
 
 
@@ -275,6 +287,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--learners", type=int, default=8)
     p.set_defaults(func=cmd_demo)
 
+    p = command("build", help="write a week's (default: every week's) assessment notebook and answer key "
+                              "from grading/assessments/<week>.toml (maintainers)")
+    p.add_argument("week", nargs="?")
+    p.set_defaults(func=cmd_build)
+
     p = command("check", help="prove every notebook runs and grades right (maintainers)")
     p.add_argument("week", nargs="?")
     p.set_defaults(func=cmd_check)
@@ -285,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _quiet()
     from .answer_key import AnswerKeyError
+    from .authoring.declaration import DeclarationError
     from .errors import PipelineError
     from .roster import RosterError
     try:
@@ -292,7 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command != "init" and not (args.command == "demo"):
             layout.require()
         return args.func(layout, args)
-    except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, RosterError, ValueError) as exc:
+    except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, DeclarationError, RosterError,
+            ValueError) as exc:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:

@@ -8,7 +8,7 @@ import re
 
 from .gradebook import cohort_scores
 from .layout import CourseLayout
-from .ledger import Ledger, naive_utc
+from .storage import Ledger, naive_utc
 from .progress import WeekProgress, cohort_progress
 
 INBOUND_NAME = re.compile(r"^(?P<learner>[^+]+)\+(?P<week>[^+]+)\+(?P<stamp>[^+]+)(\+.*)?$")

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from . import pipeline
+from . import grading
 from .answer_key import load_key
 from .layout import CourseLayout
 from .reference import fill
@@ -43,12 +43,12 @@ def run_demo(root: Path | str, learners: int = 8, out: TextIO = sys.stdout) -> C
                     break
                 submitted += 1
                 if len(attempts) > 1:
-                    pipeline.grade(layout, week.id, learners=[learner])
-        report = pipeline.grade(layout, week.id)
+                    grading.grade(layout, week.id, learners=[learner])
+        report = grading.grade(layout, week.id)
         out.write(f"{week.id}: {submitted} submissions, graded {len(report.graded)}, "
                   f"could not grade {len(report.problems)}, newly unlocked {len(report.unlocked)}\n")
         if not mentor_unlocked and len(ids) > 1:
-            pipeline.unlock(layout, ids[1], layout.syllabus.weeks[1].id,
+            grading.unlock(layout, ids[1], layout.syllabus.weeks[1].id,
                             "demo: missed the deadline for a family emergency", by="demo mentor")
             mentor_unlocked = True
     return layout
@@ -61,9 +61,9 @@ def _hand_in(layout, week, key, learner, quality) -> bool:
     try:
         if folder.exists():
             shutil.rmtree(folder)
-        pipeline.fetch(layout, week.id, learner, workspace)
+        grading.fetch(layout, week.id, learner, workspace)
         fill(folder / week.assessment, layout.week_folder(week.id) / week.assessment, key, quality)
-        pipeline.submit(layout, week.id, learner, workspace)
+        grading.submit(layout, week.id, learner, workspace)
         return True
-    except pipeline.PipelineError:
+    except grading.PipelineError:
         return False

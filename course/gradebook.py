@@ -119,3 +119,27 @@ def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
                                    score=round(score, 2), max_score=round(max_score, 2),
                                    pending_points=round(pending, 2))
     return out
+
+
+_comment = sa.table("comment", sa.column("notebook_id"), sa.column("cell_id"), sa.column("manual_comment"))
+
+
+def mentor_comments(db_url: str, course_id: str, week: str) -> dict[tuple[str, str], str]:
+    """``{(learner, cell name): comment}`` for every comment a mentor wrote on a week's latest submissions."""
+    sa_, a, sn, c, bc = (_submitted_assignment.c, _assignment.c, _submitted_notebook.c, _comment.c,
+                         _base_cell.c)
+    query = (sa.select(sa_.student_id, bc.name, c.manual_comment)
+             .select_from(_submitted_assignment)
+             .join(_assignment, sa_.assignment_id == a.id)
+             .join(_submitted_notebook, sn.assignment_id == sa_.id)
+             .join(_comment, c.notebook_id == sn.id)
+             .join(_base_cell, bc.id == c.cell_id)
+             .where(a.course_id == course_id, a.name == week, c.manual_comment.is_not(None)))
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return {(r[0], r[1]): r[2] for r in conn.execute(query) if (r[2] or "").strip()}
+    except sa.exc.OperationalError:
+        return {}
+    finally:
+        engine.dispose()

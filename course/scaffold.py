@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import grading
 from .layout import CHECKOUT, CourseLayout
 from .syllabus import PACKAGED_SYLLABUS, load_syllabus
 
@@ -70,7 +70,7 @@ def init_course(root: Path | str | None = None, learner: str | None = None,
     if layout.root != CHECKOUT.resolve():
         copy_course(layout.root)
     layout.require()
-    pipeline.release_all(layout)
+    grading.release_all(layout)
     if solo:
         setup_workspace(layout, learner or default_learner_id())
     write_mentor_config(layout)
@@ -90,7 +90,7 @@ def setup_workspace(layout: CourseLayout, learner: str) -> Path:
     write_learner_config(layout, learner)
     first = layout.syllabus.weeks[0].id
     if not (workspace / first).exists():
-        pipeline.fetch(layout, first, learner, workspace)
+        grading.fetch(layout, first, learner, workspace)
     return workspace
 
 

@@ -36,22 +36,14 @@ c.Exchange.cache = os.environ.get("COURSE_LEARNER_CACHE", str(GRADING / "learner
 # submission, so it must never sit in a week's source folder: `course release`
 # refuses to release a week that has one.
 
-# One learner's infinite loop is interrupted after this many seconds per cell;
-# the remaining cells still run, so the rest of the cohort is not held up.
-c.Execute.timeout = 20
-c.Execute.interrupt_on_timeout = True
+# Grading never executes a submission: `course grade` reads the answers as data
+# and scores them in its own process (course/grading/). nbgrader's own
+# autograde (the command or formgrader's button) would run learner code with
+# the grader's rights, so it is replaced by a step that refuses and says why.
+c.Autograde.autograde_preprocessors = ["course.grading.no_execute.UseCourseGrade"]
 
-# A grading kernel is thrown away after one learner: it keeps no IPython history
-# (learners' code is not written into the grader's ~/.ipython) and is stopped at
-# once rather than waited for. Both cut the time each learner costs.
-c.Execute.extra_arguments = ["--HistoryManager.enabled=False"]
-c.Execute.shutdown_kernel = "immediate"
-
-# A warning printed by a library must not cost a correct answer its points.
-c.IgnorePattern.enabled = True
-c.IgnorePattern.pattern = r"(?i)warning"
-
-# Late work: the syllabus says how much a day late costs (0 = accepted without penalty).
+# Late work: the syllabus says how much a day late costs (0 = accepted without penalty);
+# `course grade` applies it with this plugin.
 c.AssignLatePenalties.plugin_class = "course.late.PerDayPenalty"
 c.PerDayPenalty.per_day = SYLLABUS.late_penalty_per_day
 
@@ -64,12 +56,8 @@ c.CourseDirectory.max_dir_size = 20_000
 c.ClearSolutions.code_stub = {"python": ""}
 c.ClearSolutions.text_stub = "Write your answer here."
 
-# Feedback pages show the learner's answers and points, never test code or keys.
-c.GenerateFeedback.preprocessors = [
-    "nbgrader.preprocessors.GetGrades",
-    "course.feedback_filter.HideTestCode",
-    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
-]
+# Feedback pages are made by `course grade` and `course feedback` (one card per
+# question, course/grading/feedback.py), never by nbgrader's generate_feedback.
 
 # The gate: locked weeks are neither listed nor fetchable, nor submittable.
 c.ExchangeFactory.list = "course.exchange.GatedExchangeList"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from course import pipeline
+from course import grading
 from course.answer_key import load_key
 from course.reference import fill
 
@@ -14,8 +14,8 @@ def hand_in(layout, learner: str, quality: str = "full", week: str = "week1_face
     """Submit ``learner``'s ``week`` answered at ``quality``; returns the learner's workspace."""
     workspace = workspace or layout.root / "learners" / learner
     shutil.rmtree(workspace / week, ignore_errors=True)
-    folder = pipeline.fetch(layout, week, learner, workspace)
+    folder = grading.fetch(layout, week, learner, workspace)
     fill(folder / "assessment.ipynb", layout.week_folder(week) / "assessment.ipynb", load_key(layout.keys, week),
          quality)
-    pipeline.submit(layout, week, learner, workspace)
+    grading.submit(layout, week, learner, workspace)
     return workspace

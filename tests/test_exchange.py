@@ -7,7 +7,7 @@ from nbgrader.auth import Authenticator
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.exchange import ExchangeError, ExchangeFactory
 
-from course import gate, pipeline
+from course import gate, grading
 from course.progress import LearnerRecord, learner_progress
 
 pytestmark = pytest.mark.slow
@@ -30,22 +30,22 @@ def test_locked_weeks_are_not_listed(layout):
 
 def test_fetching_a_locked_week_says_what_is_needed(layout, tmp_path):
     """Is fetching week 2 refused with a sentence saying week 1 must be passed?"""
-    with pytest.raises(pipeline.PipelineError, match=r"Pass week 1 \(.*\) first: you have not submitted it yet"):
-        pipeline.fetch(layout, "week2_groups_pages", "newcomer", tmp_path)
+    with pytest.raises(grading.PipelineError, match=r"Pass week 1 \(.*\) first: you have not submitted it yet"):
+        grading.fetch(layout, "week2_groups_pages", "newcomer", tmp_path)
     assert not (tmp_path / "week2_groups_pages").exists()
 
 
 def test_submitting_a_locked_week_is_refused(layout, tmp_path):
     """Can a learner who copied week 2 by hand still not submit it?"""
     shutil.copytree(layout.release / "week2_groups_pages", tmp_path / "week2_groups_pages")
-    with pytest.raises(pipeline.PipelineError, match="Pass week 1"):
-        pipeline.submit(layout, "week2_groups_pages", "newcomer", tmp_path)
+    with pytest.raises(grading.PipelineError, match="Pass week 1"):
+        grading.submit(layout, "week2_groups_pages", "newcomer", tmp_path)
     assert not list((layout.exchange / layout.course_id / "inbound").glob("newcomer+week2*"))
 
 
 def test_unlocked_learner_sees_the_week(layout):
     """After a mentor unlock, is week 2 listed for that learner and still hidden for others?"""
-    pipeline.unlock(layout, "favoured", "week2_groups_pages", "joined late, did week 1 offline")
+    grading.unlock(layout, "favoured", "week2_groups_pages", "joined late, did week 1 offline")
     assert listed(layout, "favoured") == ["week1_facebook", "week2_groups_pages"]
     assert listed(layout, "newcomer") == ["week1_facebook"]
 
@@ -56,8 +56,8 @@ def test_gate_fails_closed_without_a_published_gate(layout, tmp_path):
     shutil.move(layout.gate_dir, backup)
     try:
         assert listed(layout, "newcomer") == []
-        with pytest.raises(pipeline.PipelineError, match="has not opened any week"):
-            pipeline.fetch(layout, "week1_facebook", "newcomer", tmp_path / "ws")
+        with pytest.raises(grading.PipelineError, match="has not opened any week"):
+            grading.fetch(layout, "week1_facebook", "newcomer", tmp_path / "ws")
     finally:
         shutil.move(backup, layout.gate_dir)
 

@@ -1,7 +1,7 @@
 """The learner's home page: schedule, progress, links and reasons, read from the published gate."""
 import pytest
 
-from course import gate, pipeline
+from course import gate, grading
 from course.home import progress_html
 from course.i18n import language
 from course.progress import Attempt, LearnerRecord, learner_progress
@@ -16,7 +16,7 @@ def publish(layout, learner, attempts=()):
 
 def test_new_learner_sees_week1_open_and_why_week2_is_locked(layout, tmp_path):
     """Does a new learner see week 1 open with links, and week 2 locked with what is needed?"""
-    pipeline.fetch(layout, W1, "rania", tmp_path)
+    grading.fetch(layout, W1, "rania", tmp_path)
     page = progress_html(layout, "rania", tmp_path)
     assert "Open" in page and "Locked" in page
     assert f'href="{W1}/01_presence_on_facebook.ipynb"' in page and f'href="{W1}/assessment.ipynb"' in page
@@ -33,7 +33,7 @@ def test_feedback_is_linked_from_the_home_page(layout, tmp_path):
     """Once feedback has been fetched into the workspace, does the home page link to the newest one?"""
     import datetime as dt
     publish(layout, "lina", [Attempt(W1, dt.datetime(2026, 12, 10), 5, 10)])
-    pipeline.fetch(layout, W1, "lina", tmp_path)
+    grading.fetch(layout, W1, "lina", tmp_path)
     assert f'href="{W1}/feedback/' not in progress_html(layout, "lina", tmp_path)
     for stamp in ("2026-12-09 10:00:00.000000 UTC", "2026-12-10 10:00:00.000000 UTC"):
         page = tmp_path / W1 / "feedback" / stamp / "assessment.html"

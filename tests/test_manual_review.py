@@ -5,7 +5,7 @@ import pytest
 from handing_in import hand_in
 from nbgrader.api import Gradebook
 
-from course import gate, pipeline
+from course import gate, grading
 from course.answer_key import load_key
 from course.cli import main
 from course.reference import choice_options, fill
@@ -17,7 +17,7 @@ W1, W2 = "week1_facebook", "week2_groups_pages"
 def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
     """Does a mentor's grade and comment on the written answer open week 2 and show in the feedback?"""
     workspace = layout.root / "learners" / "samir"
-    folder = pipeline.fetch(layout, W1, "samir", workspace)
+    folder = grading.fetch(layout, W1, "samir", workspace)
     key = load_key(layout.keys, W1)
     fill(folder / "assessment.ipynb", layout.week_folder(W1) / "assessment.ipynb", key, "full")
     # three 2-point choices wrong: 19 of 25 automatic points; 21 are needed, so the
@@ -28,8 +28,8 @@ def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
     for qid in ("q11_lookalike_link", "q12_phishing_resistant", "q13_password_policy"):
         data["answers"][qid] = next(o for o in options[qid] if o != key.entries[qid].answer)
     answers.write_text(json.dumps(data))
-    pipeline.submit(layout, W1, "samir", workspace)
-    report = pipeline.grade(layout, W1, learners=["samir"])
+    grading.submit(layout, W1, "samir", workspace)
+    report = grading.grade(layout, W1, learners=["samir"])
     assert report.awaiting_review == ["samir"] and report.to_review == ["samir"]
     assert gate.read(layout.gate_dir, "samir")[W1].state == "awaiting_review"
 
@@ -54,7 +54,7 @@ def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
     """If one learner's graded notebook cannot be turned into feedback, do the others still get theirs?"""
     for learner in ("fb_ok", "fb_broken"):
         hand_in(layout, learner)
-    pipeline.grade(layout, W1, learners=["fb_ok", "fb_broken"])
+    grading.grade(layout, W1, learners=["fb_ok", "fb_broken"])
     (layout.autograded / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
     page = layout.feedback / "fb_ok" / W1 / "assessment.html"
     page.unlink()
@@ -62,5 +62,5 @@ def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
     out = capsys.readouterr().out
     assert "fb_broken: no new feedback" in out
     assert page.exists()
-    count, failed = pipeline.refresh_feedback(layout, W1, workers=1)
+    count, failed = grading.refresh_feedback(layout, W1, workers=1)
     assert list(failed) == ["fb_broken"] and count >= 1

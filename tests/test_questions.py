@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from course import pipeline
+from course import grading
 from course.layout import CourseLayout
 from course.questions import FILE_NAME, MAX_BYTES, MAX_CHARS, QuestionStore, parse_utc
 from course.scaffold import copy_course
@@ -46,10 +46,10 @@ def test_release_refuses_a_questions_file_in_a_week_source_folder(tmp_path):
     layout = CourseLayout.at(tmp_path)
     stray = tmp_path / "week2_groups_pages" / FILE_NAME
     stray.write_text('{"format": 1, "questions": []}', encoding="utf-8")
-    with pytest.raises(pipeline.PipelineError, match="would be released to every learner"):
-        pipeline.prepare(layout)
+    with pytest.raises(grading.PipelineError, match="would be released to every learner"):
+        grading.prepare(layout)
     stray.unlink()
-    pipeline.prepare(layout)   # and the week is fine once the file is gone
+    grading.prepare(layout)   # and the week is fine once the file is gone
 
 
 def test_a_new_course_does_not_copy_questions_from_the_checkout(tmp_path):

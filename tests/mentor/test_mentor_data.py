@@ -11,7 +11,7 @@ from course.layout import CourseLayout
 from course.mentor import data as D
 from course.mentor import figures as F
 from course.mentor.risk import learners_at_risk
-from course.pipeline import cohort
+from course.grading import cohort
 from course.questions import FILE_NAME
 from course.scaffold import copy_course
 

@@ -1,0 +1,122 @@
+"""Recording scores through nbgrader's own gradebook, so formgrader and `nbgrader` commands keep working.
+
+For each scored submission: the learner's previous submission rows are
+replaced by fresh ones (nbgrader keeps the latest submission only), every
+check cell gets its question's automatic score, a written answer waits for a
+mentor (``needs_manual_grade``) unless it was left blank, and the late
+penalty is stored on the notebook. The notebook mentors see in formgrader is
+written too: the *released* notebook with the learner's written answers and
+a card with each automatic answer and its points in place of the check output.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import html
+import json
+import os
+import warnings
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+
+from .scorer import QuestionResult
+
+NO_RESPONSE = "No response."
+
+
+class Recorder:
+    """One open gradebook for a grading run (opening nbgrader's gradebook costs time: once per run)."""
+
+    def __init__(self, db_url: str, course_id: str):
+        self.gradebook = Gradebook(db_url, course_id)
+
+    def close(self) -> None:
+        self.gradebook.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def record(self, week: str, notebook: str, learner: str, received_at: dt.datetime,
+               results: list[QuestionResult], late_penalty: float = 0.0) -> None:
+        """Replace ``learner``'s submission of ``week`` by these results, in one transaction."""
+        gb = self.gradebook
+        db = gb.db
+        try:
+            try:
+                gb.find_student(learner)
+            except MissingEntry:
+                gb.add_student(learner)
+            try:
+                gb.remove_submission(week, learner)
+            except MissingEntry:
+                pass
+            with warnings.catch_warnings():   # nbgrader's own ORM warns while it mirrors the notebook
+                warnings.simplefilter("ignore")
+                submission = gb.add_submission(week, learner, timestamp=received_at)
+            by_cell = {r.cell: r for r in results}
+            for nb in submission.notebooks:
+                if nb.name != notebook:
+                    continue
+                nb.late_submission_penalty = late_penalty or None
+                for grade in nb.grades:
+                    result = by_cell.get(grade.name)
+                    if result is None:       # a grade cell the key does not know: nothing earned
+                        grade.auto_score, grade.needs_manual_grade = 0.0, False
+                    elif result.points is None:
+                        grade.auto_score, grade.needs_manual_grade = None, True
+                    else:
+                        grade.auto_score, grade.needs_manual_grade = result.points, False
+                for comment in nb.comments:
+                    result = by_cell.get(comment.name)
+                    if result is not None and result.kind == "manual" and result.points == 0.0:
+                        comment.auto_comment = NO_RESPONSE
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+
+def write_graded_notebook(released: Path, destination: Path, results: list[QuestionResult],
+                          written: dict[str, str]) -> None:
+    """The notebook mentors grade in formgrader: the release, the learner's written answers and
+    a card per automatic question (no learner code, no cell the learner edited)."""
+    nb = copy.deepcopy(_read(released))
+    by_cell = {r.cell: r for r in results}
+    for cell in nb["cells"]:
+        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        result = by_cell.get(gid)
+        if result is None:
+            continue
+        if result.kind == "manual":
+            if gid in written:
+                cell["source"] = written[gid]
+        elif cell.get("cell_type") == "code":
+            cell["outputs"] = [{
+                "output_type": "execute_result", "execution_count": None, "metadata": {},
+                "data": {"text/plain": repr(float(result.points or 0.0)),
+                         "text/html": _card(result)}}]
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    tmp = destination.with_name(destination.name + ".tmp")
+    tmp.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, destination)
+
+
+def _card(result: QuestionResult) -> str:
+    answer = html.escape(result.answer_words or "(no answer)")
+    return (f'<div class="course-grade"><div>Answer: <code>{answer}</code></div>'
+            f"<div><b>{result.verdict}</b> · {result.points or 0:g} of {result.max_points:g} points</div></div>")
+
+
+_cache: dict[tuple[str, int], dict] = {}
+
+
+def _read(path: Path) -> dict:
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = json.loads(path.read_text(encoding="utf-8"))
+    return _cache[key]

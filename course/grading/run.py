@@ -1,0 +1,357 @@
+"""A grading run: collect every new submission of a week, score it as data, record it, publish the gate.
+
+No learner code runs and no worker process is started: each submission is
+read (answers file, written answers), scored against the key in this
+process, recorded in nbgrader's gradebook, and counted as an attempt in the
+course's ledger last, so a run killed at any moment is finished by the next
+one with nothing lost and nothing counted twice. A submission that cannot be
+graded is reported with its reason and told to the learner; it uses no
+attempt and stops no one else.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import i18n
+from ..answer_key import load_key
+from ..errors import PipelineError
+from ..gradebook import cell_grades, cohort_scores, mentor_comments
+from ..late import PerDayPenalty
+from ..layout import CourseLayout
+from ..progress import State, WeekProgress, cohort_progress
+from ..storage import Ledger, naive_utc
+from ..syllabus import Week
+from . import feedback, files, inbound, scorer, submission
+from .lock import grading_lock
+from .nbgrader_adapter import fetch, fetch_feedback, prepare
+from .publish import language_of, published_states, publish_all
+
+RETRIED = " (it will be tried again at the next grading)"
+
+
+@dataclass
+class GradingReport:
+    week: str
+    graded: list[str] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    unlocked: list[tuple[str, str]] = field(default_factory=list)
+    awaiting_review: list[str] = field(default_factory=list)   # the written answer decides the result
+    to_review: list[str] = field(default_factory=list)         # graded now, written answer still ungraded
+    duplicates: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)   # graded, with something to know
+    results: dict[str, WeekProgress] = field(default_factory=dict)
+
+
+@dataclass
+class _Context:
+    layout: CourseLayout
+    week: Week
+    ledger: Ledger
+    report: GradingReport
+    key: object
+    release: submission.Release
+    others: dict[str, submission.Release]
+    progress: dict[str, dict[str, WeekProgress]]
+    roster: dict[str, dict]
+
+
+def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
+          deliver_to: Path | None = None, progress: bool = False, workers: int | None = None) -> GradingReport:
+    """Collect and grade every new submission of a week, give feedback, update the gate.
+
+    ``learners`` limits the run to those ids; ``deliver_to`` (solo mode) is the
+    learner's workspace, where feedback and newly opened weeks are fetched at once.
+    ``workers`` is accepted for compatibility and ignored: no worker processes are needed."""
+    week = layout.syllabus.week(week_id)
+    report = GradingReport(week=week.id)
+    with grading_lock(layout):
+        prepare(layout)
+        released = layout.release / week.id / week.assessment
+        if not released.exists():
+            raise PipelineError(f"{week.id} has not been released yet: run `course release {week.id}` first")
+        ledger = Ledger(layout.db_url)
+        try:
+            ctx = _Context(
+                layout=layout, week=week, ledger=ledger, report=report, key=load_key(layout.keys, week.id),
+                release=submission.release_structure(released),
+                others={w.id: submission.release_structure(layout.release / w.id / w.assessment)
+                        for w in layout.syllabus.weeks
+                        if w.id != week.id and (layout.release / w.id / w.assessment).exists()},
+                progress=_progress_without_waiting(layout, ledger), roster=ledger.roster())
+            before = published_states(layout)
+            entries = _newest_per_learner(layout, week, ledger, learners)
+            bar = _progress_bar(len(entries), week.id) if progress else None
+            from .record import Recorder
+            with Recorder(layout.db_url, layout.course_id) as recorder:
+                for entry in entries:
+                    try:
+                        _take(ctx, recorder, entry)
+                    except Exception as exc:   # a fault of the grader: reported, tried again next run
+                        report.problems[entry.learner] = (f"the grader could not grade it: "
+                                                          f"{type(exc).__name__}: {exc}"[:300] + RETRIED)
+                    if bar is not None:
+                        bar.update(1)
+            if bar is not None:
+                bar.close()
+            report.graded.sort()
+            report.to_review.sort()
+            cohort_now = publish_all(layout, ledger, report=report, before=before)
+            _make_feedback(ctx, cohort_now, learners)
+        finally:
+            ledger.close()
+        files.protect(layout)
+    if deliver_to is not None:
+        for learner in learners or []:
+            _deliver(layout, week, learner, deliver_to, report)
+    return report
+
+
+def _progress_without_waiting(layout: CourseLayout, ledger: Ledger) -> dict[str, dict[str, WeekProgress]]:
+    """Every learner's gate from graded attempts only (a waiting submission opens nothing)."""
+    return cohort_progress(layout.syllabus, ledger.records(cohort_scores(layout.db_url, layout.course_id)))
+
+
+def _newest_per_learner(layout, week, ledger, learners) -> list[inbound.Entry]:
+    """Each learner's newest submission of ``week`` not yet dealt with."""
+    seen = {row.get("entry") for row in ledger.attempts() if row["week"] == week.id}
+    newest: dict[str, inbound.Entry] = {}
+    for entry in inbound.scan(layout.exchange / layout.course_id / "inbound", week.id):
+        if learners and entry.learner not in learners:
+            continue
+        newest[entry.learner] = entry          # scan() lists oldest first
+    return [e for _, e in sorted(newest.items()) if e.name not in seen]
+
+
+def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
+    """Check, copy, score and record one submission (or refuse it with its reason)."""
+    layout, week, ledger, report = ctx.layout, ctx.week, ctx.ledger, ctx.report
+    learner = entry.learner
+    problem = (inbound.submitter_problem(entry, files.course_account())
+               or (f"the learner id {learner!r} is not in the course roster; ask a mentor to add it"
+                   if ctx.roster and learner not in ctx.roster else None)
+               or entry.problem
+               or _gate_problem(ctx, learner))
+    if problem:
+        return _refuse(ctx, entry, problem)
+    folder = layout.submitted / learner / week.id
+    inbound.copy_safely(entry, folder)
+    try:
+        handed = submission.read(folder, week.assessment, ctx.release)
+    except submission.NotebookProblem as exc:
+        return _refuse(ctx, entry, str(exc))
+    wrong_week = _other_week(ctx, handed)
+    if wrong_week:
+        return _refuse(ctx, entry, wrong_week)
+    fingerprint = _digest(handed)
+    previous = ledger.last_graded(learner, week.id)
+    if previous and previous["digest"] == fingerprint:
+        report.duplicates[learner] = (
+            f"identical to the submission graded at {previous['submitted_at']:%Y-%m-%d %H:%M} UTC; "
+            "not counted as a new attempt")
+        ledger.record_attempt(learner, week.id, entry.received_at, problem="duplicate", digest=fingerprint,
+                              entry=entry.name, submitted_by=entry.owner)
+        return None
+    for note in handed.notes:
+        report.notes.setdefault(learner, []).append(note)
+    results = scorer.score(ctx.key, handed)
+    earned, max_score, pending = scorer.total(results)
+    late = (entry.received_at - naive_utc(week.due)).total_seconds()
+    penalty = 0.0
+    if late > 0:
+        report.notes.setdefault(learner, []).append(f"submitted {_duration(late)} after the due date")
+        plugin = PerDayPenalty(per_day=layout.syllabus.late_penalty_per_day)
+        penalty = plugin.late_submission_penalty(learner, earned, late) or 0.0
+    recorder.record(week.id, week.assessment_name, learner, entry.received_at, results, penalty)
+    from .record import write_graded_notebook
+    write_graded_notebook(layout.release / week.id / week.assessment,
+                          layout.autograded / learner / week.id / week.assessment, results, handed.written)
+    ledger.record_attempt(learner, week.id, entry.received_at, score=max(earned - penalty, 0.0),
+                          max_score=max_score, pending_points=pending, digest=fingerprint,
+                          entry=entry.name, submitted_by=entry.owner)
+    report.graded.append(learner)
+    if pending:
+        report.to_review.append(learner)
+    return None
+
+
+def _gate_problem(ctx: _Context, learner: str) -> str | None:
+    """Why the gate does not let ``learner`` hand in this week now, or None."""
+    weeks = ctx.progress.get(learner)
+    if weeks is None:
+        return None if ctx.week.number == 1 else _locked_text(ctx, learner)
+    wp = weeks[ctx.week.id]
+    if not wp.is_open:
+        return _locked_text(ctx, learner)
+    if wp.can_submit or (wp.state is State.PASSED and wp.attempts_left > 0):
+        return None
+    return (f"all {ctx.week.attempts} attempts of this week are used; "
+            "ask your mentor if you need another one")
+
+
+def _locked_text(ctx: _Context, learner: str) -> str:
+    previous = ctx.layout.syllabus.previous(ctx.week)
+    return (f"week {ctx.week.number} is not open for you yet: pass week {previous.number} first; "
+            "a submission of a locked week is not graded")
+
+
+def _other_week(ctx: _Context, handed: submission.Handed) -> str | None:
+    own = ctx.release.ids - set().union(*(r.ids for r in ctx.others.values())) if ctx.others else ctx.release.ids
+    if handed.ids & own or not handed.ids:
+        return None
+    for week in ctx.layout.syllabus.weeks:
+        other = ctx.others.get(week.id)
+        if other and handed.ids & (other.ids - ctx.release.ids):
+            return (f"this is the assessment of week {week.number}, not week {ctx.week.number}; "
+                    f"submit it as {week.id}")
+    return f"{ctx.week.assessment} is not this week's assessment (none of its questions are there)"
+
+
+def _digest(handed: submission.Handed) -> str:
+    """Fingerprint of what is graded: the answers and the written answers."""
+    text = json.dumps([handed.answers, handed.written], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _refuse(ctx: _Context, entry: inbound.Entry, problem: str) -> None:
+    """Report why a submission is not graded, record it (no attempt used), and tell the learner."""
+    ctx.report.problems[entry.learner] = problem
+    ctx.ledger.record_attempt(entry.learner, ctx.week.id, entry.received_at, problem=problem[:1000],
+                              entry=entry.name, submitted_by=entry.owner)
+    if inbound.submitter_problem(entry, files.course_account()):
+        return   # the account named in the folder did not hand this in: nothing goes to it
+    with i18n.language(language_of(ctx.layout, ctx.roster, entry.learner)):
+        page = feedback.problem_page(f"Week {ctx.week.number}: {ctx.week.title}", problem)
+    feedback.deliver(ctx.layout, ctx.week, entry.learner, page,
+                     _secret(entry.path), feedback.read_small(entry.path / "timestamp.txt"))
+
+
+def _secret(folder: Path) -> str | None:
+    data = feedback.read_small(folder / "submission_secret.txt")
+    return data.decode("utf-8", "replace") if data is not None else None
+
+
+# -- feedback pages ----------------------------------------------------------------------------
+def _make_feedback(ctx: _Context, cohort_now, learners) -> None:
+    """A page for every graded learner whose page is not made for their latest graded submission."""
+    mentors = MentorGrades.read(ctx.layout, ctx.week)
+    for folder in sorted(ctx.layout.submitted.glob(f"*/{ctx.week.id}")):
+        learner = folder.parent.name
+        if learners and learner not in learners:
+            continue
+        stamp = feedback.read_small(folder / "timestamp.txt")
+        last = ctx.ledger.last_graded(learner, ctx.week.id)
+        if last is None or feedback.is_current(ctx.layout, ctx.week, learner, stamp):
+            continue
+        try:
+            make_page(ctx.layout, ctx.week, learner, folder, cohort_now.get(learner, {}).get(ctx.week.id),
+                      ctx.key, ctx.release, ctx.roster, mentors)
+        except Exception as exc:   # one page that cannot be made stops no one
+            ctx.report.notes.setdefault(learner, []).append(f"no feedback page: {type(exc).__name__}: {exc}"[:300])
+
+
+@dataclass
+class MentorGrades:
+    """Every cell grade and mentor's comment of a week's latest submissions, read once per run."""
+    grades: dict[str, dict[str, object]]
+    comments: dict[str, dict[str, str]]
+
+    @classmethod
+    def read(cls, layout: CourseLayout, week: Week) -> "MentorGrades":
+        grades: dict[str, dict[str, object]] = {}
+        for cell in cell_grades(layout.db_url, layout.course_id, week=week.id):
+            grades.setdefault(cell.learner, {})[cell.question] = cell
+        comments: dict[str, dict[str, str]] = {}
+        for (learner, cell), text in mentor_comments(layout.db_url, layout.course_id, week.id).items():
+            comments.setdefault(learner, {})[cell] = text
+        return cls(grades, comments)
+
+
+def make_page(layout, week, learner, folder, wp: WeekProgress | None, key, release, roster,
+              mentors: MentorGrades) -> None:
+    """Score the submission in ``folder`` again, overlay mentors' grades and comments, deliver the page."""
+    handed = submission.read(folder, week.assessment, release)
+    grades = mentors.grades.get(learner, {})
+    comments = mentors.comments.get(learner, {})
+    results = [_with_mentor_grade(r, grades.get(r.cell)) for r in scorer.score(key, handed)]
+    reveal = wp is not None and (wp.state is State.PASSED or (wp.state is State.FAILED and wp.attempts_left == 0))
+    with i18n.language(language_of(layout, roster, learner)):
+        summary = _summary(week, wp, results)
+        text = feedback.page(f"{i18n._('feedback.week', number=week.number)}: {week.title}", results,
+                             summary, reveal, comments, handed.notes)
+    feedback.deliver(layout, week, learner, text, _secret(folder), feedback.read_small(folder / "timestamp.txt"))
+
+
+def _with_mentor_grade(result: scorer.QuestionResult, cell) -> scorer.QuestionResult:
+    if cell is None or (cell.manual_score is None and result.kind != "manual"):
+        return result
+    from dataclasses import replace
+    return replace(result, points=cell.score)
+
+
+def _summary(week: Week, wp: WeekProgress | None, results) -> str:
+    earned, max_score, pending = scorer.total(results)
+    _ = i18n._
+    if wp is None:
+        return _("feedback.summary", points=f"{earned:g}", max_points=f"{max_score:g}")
+    state = wp.state.value
+    text = _("feedback.summary", points=f"{earned:g}", max_points=f"{max_score:g}")
+    if pending:
+        text += " " + _("feedback.summary_pending", pending=f"{pending:g}")
+    return text + " " + _(f"feedback.state.{state}", attempts_left=wp.attempts_left,
+                          needed=f"{week.points_needed(max_score):g}")
+
+
+def refresh_feedback(layout: CourseLayout, week_id: str, workers: int | None = None) -> tuple[int, dict[str, str]]:
+    """After mentors graded written answers: a new page for every graded learner of a week, and the
+    gate updated (a reviewed pass opens the next week). Returns how many pages were made and why
+    the others were not (one failure stops nobody)."""
+    week = layout.syllabus.week(week_id)
+    failed: dict[str, str] = {}
+    made = 0
+    with grading_lock(layout):
+        ledger = Ledger(layout.db_url)
+        try:
+            cohort_now = publish_all(layout, ledger)
+            key = load_key(layout.keys, week.id)
+            release = submission.release_structure(layout.release / week.id / week.assessment)
+            roster = ledger.roster()
+            mentors = MentorGrades.read(layout, week)
+            for folder in sorted(layout.submitted.glob(f"*/{week.id}")):
+                learner = folder.parent.name
+                if ledger.last_graded(learner, week.id) is None:
+                    continue
+                try:
+                    make_page(layout, week, learner, folder, cohort_now.get(learner, {}).get(week.id),
+                              key, release, roster, mentors)
+                    made += 1
+                except Exception as exc:   # one learner's failure never stops the others
+                    failed[learner] = f"{type(exc).__name__}: {exc}"[:300]
+        finally:
+            ledger.close()
+    return made, failed
+
+
+def _deliver(layout: CourseLayout, week: Week, learner: str, workspace: Path, report: GradingReport) -> None:
+    """Solo mode: bring feedback and every newly opened week into the learner's workspace."""
+    with contextlib.suppress(PipelineError):
+        fetch_feedback(layout, week.id, learner, workspace)
+    for who, week_id in report.unlocked:
+        if who == learner and not (workspace / week_id).exists():
+            with contextlib.suppress(PipelineError):
+                fetch(layout, week_id, learner, workspace)
+
+
+def _duration(seconds: float) -> str:
+    hours = seconds / 3600
+    return f"{hours:.0f} hour(s)" if hours < 48 else f"{hours / 24:.0f} day(s)"
+
+
+def _progress_bar(total: int, week_id: str):
+    from tqdm import tqdm
+    return tqdm(total=total, desc=f"grading {week_id}", unit="learner", file=sys.stderr, disable=total == 0)

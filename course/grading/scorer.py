@@ -1,0 +1,96 @@
+"""Scoring a submission against its key, in the grader's own process. Pure: no I/O.
+
+Every automatic question's answer comes from the answers file and is scored
+with :func:`course.answer_key.score_answer`; a written answer waits for a
+mentor (or scores 0 at once when it was left blank). The result is a list
+of :class:`QuestionResult`, one per question in the key's order: what the
+gradebook records and what the feedback page shows.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..answer_key import AnswerKey, KeyEntry, score_answer
+from .submission import Handed
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question: str
+    title: str
+    lesson: str
+    kind: str
+    max_points: float
+    points: float | None          # None: a written answer waiting for a mentor
+    answer: Any                   # as saved (ids, text, numbers)
+    answer_words: str             # the answer as the learner saw it
+    explanation: str = ""
+    right_answer: str = ""        # in words; shown only once answers may be shown
+
+    @property
+    def cell(self) -> str:
+        """The gradebook cell that holds this question's points."""
+        return self.question if self.kind == "manual" else f"{self.question}_check"
+
+    @property
+    def verdict(self) -> str:
+        """``right``, ``partly``, ``wrong``, ``blank`` or ``pending`` (waiting for a mentor)."""
+        if self.points is None:
+            return "pending"
+        if self.answer in (None, "", [], {}):
+            return "blank"
+        if self.points >= self.max_points:
+            return "right"
+        return "partly" if self.points > 0 else "wrong"
+
+
+def _labels(entry: KeyEntry) -> dict:
+    return dict(getattr(entry, "labels", None) or {})
+
+
+def in_words(entry: KeyEntry, answer: Any) -> str:
+    """An answer as the learner saw it: option labels rather than ids."""
+    if answer in (None, "", [], {}):
+        return ""
+    labels = _labels(entry)
+    word = lambda value: str(labels.get(str(value), value))   # noqa: E731
+    if entry.kind == "truefalse":
+        return "True" if answer is True else "False" if answer is False else str(answer)
+    if entry.kind == "pairs" and isinstance(answer, dict):
+        return "; ".join(f"{word(left)} → {word(right)}" for left, right in answer.items())
+    if isinstance(answer, (list, tuple)):
+        separator = " → " if entry.kind == "order" else "; "
+        return separator.join(word(a) for a in answer)
+    if isinstance(answer, dict):
+        return "; ".join(f"{k}: {v}" for k, v in answer.items())
+    return word(answer) if entry.kind in ("choice",) else str(answer)
+
+
+def score(key: AnswerKey, handed: Handed) -> list[QuestionResult]:
+    """Every question of ``key`` scored from ``handed``, in the key's order."""
+    results = []
+    for qid, entry in key.entries.items():
+        if entry.kind == "manual":
+            text = handed.written.get(qid, "")
+            points = 0.0 if not text else None
+            answer = text
+        else:
+            answer = handed.answers.get(qid)
+            points = score_answer(entry, answer)
+        right = "" if entry.kind in ("manual", "rules") else in_words(entry, entry.reference_answer())
+        if entry.kind == "rules":
+            right = str(entry.answer)
+        results.append(QuestionResult(
+            question=qid, title=getattr(entry, "title", "") or qid, lesson=getattr(entry, "lesson", "") or "",
+            kind=entry.kind, max_points=entry.points, points=points, answer=answer,
+            answer_words=in_words(entry, answer) if entry.kind != "manual" else answer,
+            explanation=getattr(entry, "explanation", "") or "", right_answer=right))
+    return results
+
+
+def total(results: list[QuestionResult]) -> tuple[float, float, float]:
+    """(points earned so far, maximum, points still waiting for a mentor)."""
+    earned = sum(r.points for r in results if r.points is not None)
+    pending = sum(r.max_points for r in results if r.points is None)
+    return round(earned, 2), round(sum(r.max_points for r in results), 2), round(pending, 2)
