@@ -35,7 +35,7 @@ from nbgrader import api as nb  # noqa: E402
 
 from course import pipeline  # noqa: E402
 from course.layout import CourseLayout  # noqa: E402
-from course.ledger import Ledger, attempts_table, learners_table  # noqa: E402
+from course.storage import Ledger, attempts_table, learners_table  # noqa: E402
 from course.scaffold import init_course  # noqa: E402
 
 

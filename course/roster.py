@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from .ledger import Ledger, learners_table, mentors_table, now
+from .storage import Ledger, learners_table, mentors_table, now
 
 LEARNER_COLUMNS = ("id", "name", "country", "language", "mentor")
 MENTOR_COLUMNS = ("id", "name", "languages")

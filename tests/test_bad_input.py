@@ -12,7 +12,7 @@ from course import pipeline
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
 from course.layout import CourseLayout
-from course.ledger import Ledger
+from course.storage import Ledger
 from course.reference import fill
 from course.scaffold import init_course
 

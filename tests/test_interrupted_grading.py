@@ -11,7 +11,7 @@ from handing_in import hand_in
 from course import gate, pipeline
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
-from course.ledger import Ledger
+from course.storage import Ledger
 
 pytestmark = pytest.mark.slow
 W1 = "week1_facebook"

@@ -6,7 +6,7 @@ from handing_in import hand_in
 from course import gate, pipeline
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
-from course.ledger import Ledger
+from course.storage import Ledger
 from course.progress import State
 
 pytestmark = pytest.mark.slow

@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from course.ledger import Ledger
+from course.storage import Ledger
 from course.roster import RosterError, assign_mentors, import_roster
 
 MENTORS = "id,name,languages\nm_rima,Rima,ar en\nm_sami,Sami,ar\nm_john,John,en\n"

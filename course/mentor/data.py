@@ -11,8 +11,8 @@ can feed by hand.
 Times are naive UTC ``datetime64`` values, as in the gradebook. Missing text
 is ``""`` (a learner without a roster row has no name, country or mentor),
 so filters never meet NaN. Nothing here writes to the gradebook except what
-the engine's own :class:`~course.ledger.Ledger` does on first use (it creates
-the course tables when they are missing).
+the engine's own :class:`~course.storage.Ledger` does on opening (it brings
+the course tables to the newest schema).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ import sqlalchemy as sa
 
 from ..gradebook import CellGrade, SubmissionScore, cell_grades, cohort_scores
 from ..layout import CourseLayout
-from ..ledger import Ledger, naive_utc
+from ..storage import Ledger, naive_utc
 from ..progress import Attempt, State
 from ..questions import FILE_NAME as QUESTIONS_FILE
 from ..questions import QuestionStore
@@ -162,7 +162,7 @@ def load_course(layout: CourseLayout) -> CourseData:
 
 # -- roster and mentors ---------------------------------------------------------------------------
 def _learner_rows(ledger: Ledger) -> dict[str, dict]:
-    from ..ledger import learners_table
+    from ..storage import learners_table
     with ledger.engine.connect() as conn:
         return {r.id: dict(r._mapping) for r in conn.execute(sa.select(learners_table))}
 

@@ -23,7 +23,7 @@ import datetime as dt
 
 import pandas as pd
 
-from ..ledger import naive_utc
+from ..storage import naive_utc
 from ..progress import State
 from ..syllabus import Syllabus
 from .data import CourseData

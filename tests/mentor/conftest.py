@@ -31,7 +31,7 @@ def build_demo(root: Path):
     """The demo cohort plus roster, one question handed in, and one damaged questions file."""
     from course import pipeline
     from course.demo import run_demo
-    from course.ledger import Ledger
+    from course.storage import Ledger
     from course.questions import FILE_NAME
     from course.roster import import_roster
     from course.widgets import AskMentor

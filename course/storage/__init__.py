@@ -1,0 +1,28 @@
+"""Everything the course stores itself, beside nbgrader's gradebook.
+
+The course tables live in the gradebook's own database (SQLite by default,
+PostgreSQL for a hub), so there is no second database to run:
+
+``course_attempts``  one row per graded (or ungradable) submission: learner,
+                     week, submitted_at, score, max_score, pending_points,
+                     problem (why it could not be graded), digest, entry and
+                     submitted_by (where the exchange says it came from)
+``course_events``    every unlock and mentor override: time, learner, week,
+                     kind (``unlock`` | ``override``), cause, score, by
+``course_learners``  learners known to the course: the imported roster (name,
+                     country, language, mentor) and anyone who submitted
+                     without a roster (solo mode)
+``course_mentors``   mentors and the languages they speak
+``course_alembic_version``  the schema revision of the tables above
+
+``tables.py`` defines them, ``ledger.py`` reads and writes them,
+``migrate.py`` upgrades a database to the newest schema and
+``migrations/versions/`` holds one file per schema change. nbgrader's own
+tables and ``alembic_version`` are nbgrader's: nothing here touches them.
+"""
+from .ledger import Ledger, naive_utc, now
+from .migrate import SchemaError, upgrade
+from .tables import attempts_table, events_table, learners_table, mentors_table, metadata
+
+__all__ = ["Ledger", "SchemaError", "attempts_table", "events_table", "learners_table",
+           "mentors_table", "metadata", "naive_utc", "now", "upgrade"]

@@ -1,0 +1,58 @@
+"""The course's tables, as SQLAlchemy Core definitions (the newest schema).
+
+Every change here needs a migration in ``migrations/versions/`` (see
+:mod:`course.storage.migrate`); a test proves the migrations build exactly
+these tables.
+"""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+attempts_table = sa.Table(
+    "course_attempts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("learner", sa.String(128), nullable=False, index=True),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("submitted_at", sa.DateTime, nullable=False),
+    sa.Column("graded_at", sa.DateTime, nullable=False),
+    sa.Column("score", sa.Float),
+    sa.Column("max_score", sa.Float),
+    sa.Column("pending_points", sa.Float, default=0.0),
+    sa.Column("problem", sa.Text),
+    sa.Column("digest", sa.String(64)),
+    sa.Column("entry", sa.String(255)),          # the exchange inbound folder it came from
+    sa.Column("submitted_by", sa.String(128)),   # the account the exchange says handed it in
+    sa.UniqueConstraint("learner", "week", "submitted_at", name="one_row_per_submission"),
+)
+
+events_table = sa.Table(
+    "course_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("learner", sa.String(128), nullable=False, index=True),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("cause", sa.Text, nullable=False),
+    sa.Column("score", sa.String(32)),
+    sa.Column("by", sa.String(128)),
+)
+
+learners_table = sa.Table(
+    "course_learners", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("added", sa.DateTime, nullable=False),
+    sa.Column("name", sa.String(256)),
+    sa.Column("country", sa.String(128)),
+    sa.Column("language", sa.String(8)),
+    sa.Column("mentor", sa.String(128)),
+    sa.Column("in_roster", sa.Boolean, nullable=False, default=False),
+)
+
+mentors_table = sa.Table(
+    "course_mentors", metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("name", sa.String(256), nullable=False),
+    sa.Column("languages", sa.String(64), nullable=False, default=""),
+)
