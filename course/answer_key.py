@@ -30,14 +30,22 @@ Other kinds, one per answer widget:
   the ticked items' weights over all positive weights, within 0..full marks.
 
 A ``manual`` entry describes a written answer that a mentor grades: its
-``scheme`` (the marking scheme) and a ``reference`` answer. Keys live only on
-the grader's side: this module holds the scoring logic, never a key. The
-shares come from :mod:`course.scoring`, which the practice widgets use too.
+``scheme`` (the marking scheme) and a ``reference`` answer.
+
+The course's keys are built from ``grading/assessments/<week>.toml`` by
+``course build`` (see :mod:`course.authoring`), and carry what a feedback card
+needs too: ``title``, ``lesson`` (the lesson file to revisit), ``prompt``,
+``explanation`` (why the right answer is right) and the labels of the answer's
+ids (``options``, ``items``, or ``left`` and ``right`` tables), so an answer can
+be shown in words. All of these are optional when a key is written by hand.
+
+Keys live only on the grader's side: this module holds the scoring logic,
+never a key. The shares come from :mod:`course.scoring`, which the practice widgets use too.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -66,6 +74,11 @@ class KeyEntry:
     rules: tuple[tuple[str, str], ...] = ()   # (regex, what it checks)
     tolerance: float = 0.0
     scheme: str = ""                         # marking scheme of a written answer
+    title: str = ""                          # short name, for feedback cards
+    lesson: str = ""                         # the lesson notebook to revisit
+    prompt: str = ""
+    explanation: str = ""                    # why the right answer is right
+    labels: dict[str, str] = field(default_factory=dict)   # answer id -> words shown to the learner
 
     def reference_answer(self) -> Any:
         """An answer that earns full marks (used to build reference submissions)."""
@@ -128,9 +141,17 @@ def load_key(keys_dir: Path, week: str) -> AnswerKey:
 def _load(path_text: str, _mtime: int) -> AnswerKey:
     path = Path(path_text)
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise AnswerKeyError(f"{path}: answer key not found") from None
+    return parse_key(text, path)
+
+
+def parse_key(text: str, path: Path) -> AnswerKey:
+    """The key in ``text`` (the file ``path``, named in errors; its stem is the week)."""
+    path = Path(path)
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise AnswerKeyError(f"{path}: not valid TOML ({exc})") from None
     questions = raw.get("questions")
@@ -189,13 +210,32 @@ def _load(path_text: str, _mtime: int) -> AnswerKey:
             answer = {k: float(v) for k, v in answer.items()}
         entries[qid] = KeyEntry(question=qid, kind=kind, points=float(points), answer=answer,
                                 rules=rules, tolerance=float(table.get("tolerance", 0)),
-                                scheme=str(table.get("scheme", "")))
+                                scheme=str(table.get("scheme", "")),
+                                **_card_fields(table, where))
     entry_week = path.stem
     key = AnswerKey(week=entry_week, entries=entries)
     for entry in entries.values():
         if entry.kind != "manual" and score_answer(entry, entry.reference_answer()) != entry.points:
             raise AnswerKeyError(f"{path}: the reference answer of {entry.question} does not score full marks")
     return key
+
+
+def _card_fields(table: dict, where: str) -> dict:
+    """The optional fields a feedback card shows, checked to be text."""
+    out = {}
+    for name in ("title", "lesson", "prompt", "explanation"):
+        value = table.get(name, "")
+        if not isinstance(value, str):
+            raise AnswerKeyError(f"{where}.{name} must be text")
+        out[name] = value
+    labels = {}
+    for name in ("options", "items", "left", "right"):
+        table_of_labels = table.get(name, {})
+        if not isinstance(table_of_labels, dict) or not all(isinstance(v, str) for v in table_of_labels.values()):
+            raise AnswerKeyError(f"{where}.{name} must be a table {{ id = \"label\" }}")
+        labels.update(table_of_labels)
+    out["labels"] = labels
+    return out
 
 
 def score_answer(entry: KeyEntry, answer: Any) -> float:

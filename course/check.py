@@ -1,6 +1,8 @@
 """``course check``: the maintainer's proof that a week works.
 
-For each week: every lesson and the assessment run without error; in a
+For each week: the committed assessment notebook and key are exactly what
+``course build`` writes from the week's declaration; every lesson and the
+assessment run without error; in a
 scratch copy of the course, a full-marks reference submission scores every
 automatic point (and full marks once a mentor gives the written answer its
 points), a blank one scores zero; and nothing secret is in the released
@@ -20,6 +22,7 @@ from nbclient.exceptions import CellExecutionError
 
 from . import grading
 from .answer_key import load_key
+from .authoring.drift import build_differences
 from .layout import CourseLayout
 from .reference import choice_options, fill, solutions
 from .scaffold import copy_course
@@ -113,6 +116,8 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     """Check one week in ``scratch`` (a new course root); the source course is not touched."""
     week = source.syllabus.week(week_id)
     result = WeekCheck(week=week.id)
+    drift = build_differences(source, week.id)
+    (result.problems if drift else result.passed).extend(drift or ["notebook and key equal their build"])
     for lesson in week.lessons:
         error = run_notebook(source.week_folder(week.id) / lesson)
         (result.problems if error else result.passed).append(

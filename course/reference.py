@@ -2,8 +2,8 @@
 
 Used by ``course check`` (reference answers must score full marks, blank ones
 zero) and ``course demo`` (a simulated cohort). The full-marks answers come
-from the instructor side only: solution cells of the source notebook and the
-week's answer key.
+from the instructor side only: the week's answer key, which ``course build``
+writes from the declaration.
 """
 from __future__ import annotations
 
@@ -57,14 +57,16 @@ def choice_options(notebook: Path) -> dict[str, list[str]]:
     return out
 
 
-def fill(released: Path, source: Path, key: AnswerKey, quality: str) -> None:
+def fill(released: Path, source: Path | None, key: AnswerKey, quality: str) -> None:
     """Answer the released notebook at ``released`` in place, with the given quality.
 
     ``full``: every answer right. ``partial``: the first half of the automatically
-    graded questions right, the rest wrong, written answers left blank. Questions
-    answered with a widget get their answer in the answers file; one-line answers
-    (a ``<question>_answer`` solution cell) are typed into the notebook.
-    ``blank``: nothing answered. ``broken``: the notebook file is not valid JSON.
+    graded questions right, the rest wrong, written answers left blank. Every
+    widget answer (one-line texts included) goes in the answers file, as the
+    widgets save it; a written answer is typed into its markdown cell (grade id =
+    question id). ``blank``: nothing answered. ``broken``: the notebook file is
+    not valid JSON. Every answer comes from ``key``; ``source`` (the source
+    notebook) is no longer read and may be None.
     """
     if quality not in QUALITIES:
         raise ValueError(f"quality must be one of {QUALITIES}")
@@ -76,27 +78,25 @@ def fill(released: Path, source: Path, key: AnswerKey, quality: str) -> None:
     auto = [q for q, e in key.entries.items() if e.kind != "manual"]
     right = set(auto if quality == "full" else auto[: len(auto) // 2])
     options = choice_options(released)
-    texts = solutions(source)
     answers = {}
     for qid, entry in key.entries.items():
-        if entry.kind == "manual" or f"{qid}_answer" in texts:
-            continue   # written answers and one-line answers typed into a code cell
+        if entry.kind == "manual":
+            continue
         if qid in right:
             answers[qid] = entry.reference_answer()
         elif entry.kind in ("choice", "choices"):
-            wrong = [o for o in options.get(qid, []) if o != entry.answer and o not in entry.answer]
+            ids = list(entry.labels) or options.get(qid, [])
+            wrong = [o for o in ids if o != entry.answer and o not in entry.answer]
             answers[qid] = wrong[0] if wrong else entry.wrong_answer()
         else:
             answers[qid] = entry.wrong_answer()
     answers_path("assessment", released.parent).write_text(
         json.dumps({"format": FORMAT, "answers": answers}), encoding="utf-8")
+    if quality != "full":
+        return
     nb = nbformat.read(released, as_version=4)
     for cell in nb.cells:
-        gid = _grade_id(cell)
-        if gid not in texts:
-            continue
-        question = gid.removesuffix("_answer")
-        entry = key.entries.get(question)
-        if quality == "full" or (entry is not None and question in right):
-            cell.source = texts[gid]
+        entry = key.entries.get(_grade_id(cell) or "")
+        if entry is not None and entry.kind == "manual" and cell.cell_type == "markdown":
+            cell.source = entry.answer
     nbformat.write(nb, released)

@@ -55,6 +55,8 @@ def copy_course(root: Path, source: Path = CHECKOUT) -> None:
         shutil.copy2(source / "grading" / "nbgrader_config.py", root / "grading" / "nbgrader_config.py")
     if not (root / "grading" / "keys").exists():
         shutil.copytree(source / "grading" / "keys", root / "grading" / "keys")
+    if (source / "grading" / "assessments").exists() and not (root / "grading" / "assessments").exists():
+        shutil.copytree(source / "grading" / "assessments", root / "grading" / "assessments")
     if not (root / "syllabus.toml").exists():
         shutil.copy2(syllabus_file, root / "syllabus.toml")
     home = source / HOME_PAGE if (source / HOME_PAGE).exists() else CHECKOUT / HOME_PAGE

@@ -1,10 +1,10 @@
-"""Reference submissions (course/reference.py) for questions answered with the new widgets."""
+"""Reference submissions (course/reference.py): widget answers in the answers file, written answers in their cell."""
 from __future__ import annotations
 
 import json
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_notebook
+from nbformat.v4 import new_markdown_cell, new_notebook
 
 from course.answer_key import load_key, score_answer
 from course.reference import fill
@@ -34,6 +34,18 @@ weights = { a = 1, b = 1 }
 points = 2
 kind = "number"
 answer = 5.0
+
+[questions.q_query]
+points = 2
+kind = "rules"
+reference = '"youth unemployment" site:ilo.org'
+rules = [ { pattern = '"youth unemployment"', about = "exact phrase" }, { pattern = 'site:ilo\\.org', about = "one site" } ]
+
+[questions.q_plan]
+points = 2
+kind = "manual"
+scheme = "2 points: a plan"
+reference = "Monday: a photo. Tuesday: a video."
 '''
 
 
@@ -41,36 +53,43 @@ def setup(tmp_path):
     (tmp_path / "keys").mkdir()
     (tmp_path / "keys" / "wk.toml").write_text(KEY, encoding="utf-8")
     key = load_key(tmp_path / "keys", "wk")
-    source = tmp_path / "source" / "assessment.ipynb"
     released = tmp_path / "released" / "assessment.ipynb"
-    for path, text in ((source, "rate = 0\n### BEGIN SOLUTION\nrate = 5.0\n### END SOLUTION"), (released, "rate = 0")):
-        path.parent.mkdir()
-        nb = new_notebook(cells=[new_code_cell(text, metadata={"nbgrader": {
-            "grade_id": "q_rate_answer", "solution": True, "grade": False, "locked": False}})])
-        nbformat.write(nb, path)
-    return key, source, released
+    released.parent.mkdir()
+    nb = new_notebook(cells=[new_markdown_cell("", metadata={"nbgrader": {
+        "grade_id": "q_plan", "solution": True, "grade": True, "locked": False, "points": 2}})])
+    nbformat.write(nb, released)
+    return key, released
 
 
 def saved(released):
     return json.loads((released.parent / "assessment.answers.json").read_text(encoding="utf-8"))["answers"]
 
 
-def test_full_submission_answers_widget_questions_from_the_key(tmp_path):
-    """Does a full-marks submission put every widget answer in the answers file and type the one-line answer?"""
-    key, source, released = setup(tmp_path)
-    fill(released, source, key, "full")
+def test_full_submission_answers_every_automatic_question_in_the_answers_file(tmp_path):
+    """Does a full-marks submission save every automatic answer, the one-line text too, for full marks?"""
+    key, released = setup(tmp_path)
+    fill(released, None, key, "full")
     answers = saved(released)
-    assert set(answers) == {"q_order", "q_pairs", "q_tf", "q_audit"}
+    assert set(answers) == {"q_order", "q_pairs", "q_tf", "q_audit", "q_rate", "q_query"}
     for qid, value in answers.items():
-        assert score_answer(key.question(qid), value) == key.question(qid).points
-    assert "rate = 5.0" in nbformat.read(released, as_version=4).cells[0].source
+        assert score_answer(key.question(qid), value) == key.question(qid).points, qid
+
+
+def test_full_submission_writes_the_written_answer_in_its_markdown_cell(tmp_path):
+    """Does the reference written answer go into the markdown cell whose grade id is the question's?"""
+    key, released = setup(tmp_path)
+    fill(released, None, key, "full")
+    cell = nbformat.read(released, as_version=4).cells[0]
+    assert cell.cell_type == "markdown" and cell.source == "Monday: a photo. Tuesday: a video."
 
 
 def test_partial_submission_gets_zero_on_its_wrong_half(tmp_path):
-    """In a partial submission, do the wrong widget answers really score 0 (no accidental credit)?"""
-    key, source, released = setup(tmp_path)
-    fill(released, source, key, "partial")
+    """In a partial submission, do the wrong answers really score 0 (no accidental credit),
+    and is the written answer left blank?"""
+    key, released = setup(tmp_path)
+    fill(released, None, key, "partial")
     answers = saved(released)
     scores = {qid: score_answer(key.question(qid), value) for qid, value in answers.items()}
-    assert scores["q_order"] == 2 and scores["q_pairs"] == 2
-    assert scores["q_tf"] == 0 and scores["q_audit"] == 0
+    assert scores["q_order"] == 2 and scores["q_pairs"] == 2 and scores["q_tf"] == 1
+    assert scores["q_audit"] == 0 and scores["q_rate"] == 0 and scores["q_query"] == 0
+    assert nbformat.read(released, as_version=4).cells[0].source == ""
