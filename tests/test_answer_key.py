@@ -218,3 +218,52 @@ def test_missing_key_is_reported(tmp_path):
     """Is a missing key file reported, not treated as an empty key?"""
     with pytest.raises(AnswerKeyError, match="answer key not found"):
         load_key(tmp_path, "week9")
+
+
+CARD_KEY = '''
+[questions.q1]
+kind = "choice"
+points = 2
+title = "Page or profile?"
+lesson = "01_presence_on_facebook.ipynb"
+prompt = "What should the association create?"
+answer = "page"
+explanation = "A Page is public and has statistics."
+
+[questions.q1.options]
+page = "A Facebook Page"
+profile = "A personal profile"
+
+[questions.q2]
+kind = "pairs"
+points = 2
+answer = { rana = "admin" }
+
+[questions.q2.left]
+rana = "Rana"
+
+[questions.q2.right]
+admin = "Admin"
+'''
+
+
+def test_feedback_card_fields_are_read(tmp_path):
+    """Does a built key's title, lesson, prompt, explanation and labels reach the entry, and does a key
+    without them (written by hand) load with empty defaults?"""
+    (tmp_path / "wk.toml").write_text(CARD_KEY, encoding="utf-8")
+    key = load_key(tmp_path, "wk")
+    q1, q2 = key.question("q1"), key.question("q2")
+    assert (q1.title, q1.lesson, q1.prompt) == ("Page or profile?", "01_presence_on_facebook.ipynb",
+                                                "What should the association create?")
+    assert q1.explanation == "A Page is public and has statistics."
+    assert q1.labels == {"page": "A Facebook Page", "profile": "A personal profile"}
+    assert q2.labels == {"rana": "Rana", "admin": "Admin"} and q2.title == "" and q2.explanation == ""
+
+
+@pytest.mark.parametrize("table, field", [('title = 3', "title"), ('options = { a = 1 }', "options")])
+def test_malformed_card_fields_are_refused(tmp_path, table, field):
+    """Is a title that is not text, or a label that is not text, refused with the field named?"""
+    (tmp_path / "bad.toml").write_text(f'[questions.q]\npoints = 1\nkind = "choice"\nanswer = "a"\n{table}\n',
+                                       encoding="utf-8")
+    with pytest.raises(AnswerKeyError, match=f"questions.q.{field}"):
+        load_key(tmp_path, "bad")
