@@ -20,6 +20,9 @@ order::
     answer = "page"
     explanation = "A Page is public, shows statistics and has roles for a team."
 
+A ``lesson`` list (for a question drawing on several lessons) is shown as
+"lessons 1 to 5"; its first file is the one a feedback card points to.
+
 Kinds, one per widget (the key kind in brackets when it differs):
 ``choice``, ``choices``, ``truefalse``, ``order``, ``pairs``, ``text`` (``rules``),
 ``number``, ``weighted``, ``chart`` (``choice``) and ``manual``. What each needs
