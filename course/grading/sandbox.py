@@ -105,7 +105,7 @@ def check() -> None:
     for name in ("bwrap", "setpriv", "prlimit"):
         _tool(name)
     if _checked is None:
-        result = _run(["/bin/true"], None, Limits(wall_seconds=30), b"", probe=True)
+        result = _run(["/bin/true"], None, Limits(wall_seconds=30), b"")
         _checked = "" if result.returncode == 0 else (
             result.stderr.decode(errors="replace").strip() or f"exit code {result.returncode}")
     if _checked:
@@ -229,7 +229,7 @@ def _ended_by(returncode: int, limits: Limits) -> tuple[int, str | None]:
 CUT_NOTE = "\n[output cut: only the first {limit} bytes are kept]\n"
 
 
-def _run(argv, files, limits, stdin, *, probe=False, collect: str | None = None,
+def _run(argv, files, limits, stdin, *, collect: str | None = None,
          collected: list | None = None) -> SandboxResult:
     scratch = Path(tempfile.mkdtemp(prefix="course-sandbox-"))
     try:
@@ -250,14 +250,10 @@ def _run(argv, files, limits, stdin, *, probe=False, collect: str | None = None,
         try:
             returncode = process.wait(timeout=limits.wall_seconds)
         except subprocess.TimeoutExpired:
+            # Killing bwrap kills the sandbox's PID 1, and with it every process in
+            # its PID namespace; a normal end of bwrap does the same.
             timed_out = True
-        # Whatever happened, nothing of this run outlives it: killing bwrap kills
-        # the sandbox's PID 1, and with it every process in its PID namespace.
-        try:
             os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        if timed_out:
             returncode = process.wait()
         for t in threads:
             t.join(timeout=10)

@@ -273,6 +273,20 @@ def test_a_fork_bomb_ends_and_leaves_nothing_behind():
     assert settled_processes_of(uid, before) == set()
 
 
+def test_a_detached_process_ends_with_the_run():
+    """Does a daemon started in its own session survive a run that ends normally?"""
+    uid = sandbox._sandbox_ids()[0]
+    before = host_processes_of(uid)
+    result = sandbox.run(payload("""
+        import subprocess
+        subprocess.Popen(["sleep", "3600"], start_new_session=True,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print("started")
+    """))
+    assert result.returncode == 0 and result.stdout == b"started\n"
+    assert settled_processes_of(uid, before) == set()
+
+
 def test_memory_is_bounded():
     """Can learner code allocate 4 GB? (100 MB is fine: the limit is not a blanket failure.)"""
     seen = inside("""
