@@ -204,3 +204,25 @@ def test_a_lesson_not_in_the_week_is_refused(copy):
                                                              'lesson = "02_missing.ipynb"', 1), encoding="utf-8")
     with pytest.raises(DeclarationError, match="lesson '02_missing.ipynb' is not one of the week's lessons"):
         build_week(copy, "week4_blogging")
+
+
+@pytest.mark.parametrize("week", WEEKS)
+def test_widget_cells_save_answers_the_key_scores(layout, week, tmp_path):
+    """Run in a kernel-like namespace, does every widget cell build its widget, and does the reference
+    answer typed or picked there reach the answers file and score full marks with the built key?"""
+    from course.answers import AnswerStore
+    key = built_key(layout, week)
+    nb = nbformat.reads(build_week(layout, week).notebook_text, as_version=4)
+    namespace: dict = {}
+    exec(nb.cells[1].source.replace(f'Assessment("{week}")', f'Assessment("{week}", folder=r"{tmp_path}")'),
+         namespace)
+    for cell in nb.cells:
+        if not cell.id.endswith("_widget"):
+            continue
+        qid = cell.id.removesuffix("_widget")
+        exec(cell.source.replace("assessment.", "widget = assessment.", 1), namespace)
+        namespace["widget"].value = key.question(qid).reference_answer()
+    saved = AnswerStore("assessment", tmp_path)
+    for qid, entry in key.entries.items():
+        if entry.kind != "manual":
+            assert score_answer(entry, saved.get(qid)) == entry.points, qid
