@@ -211,7 +211,7 @@ def _writer(stream, data: bytes) -> None:
             pass
 
 
-def _ended_by(returncode: int, limits: Limits) -> tuple[int, str | None]:
+def _ended_by(returncode: int) -> tuple[int, str | None]:
     """bwrap reports death by signal N as exit code 128+N."""
     if returncode > 128:
         try:
@@ -260,7 +260,7 @@ def _run(argv, files, limits, stdin, *, collect: str | None = None,
         if timed_out:
             returncode, killed_by = -signal.SIGKILL, "wall_timeout"
         else:
-            returncode, killed_by = _ended_by(returncode, limits)
+            returncode, killed_by = _ended_by(returncode)
         stdout, stderr = bytes(out), bytes(err)
         note = CUT_NOTE.format(limit=limits.output_bytes).encode()
         if cut_out[0]:
