@@ -32,12 +32,18 @@ def test_week_passes_the_maintainer_check(week, tmp_path):
 
 @pytest.mark.parametrize("old,new,problem", [
     ('answer = "page"', 'answer = "pagee"', "'pagee' to q1_page_or_profile is not one of its options"),
-    ("[questions.q12_phishing_resistant]\npoints = 2", "[questions.q12_phishing_resistant]\npoints = 3",
+    ('[questions.q12_phishing_resistant]\nkind = "choice"\npoints = 2',
+     '[questions.q12_phishing_resistant]\nkind = "choice"\npoints = 3',
      "q12_phishing_resistant is worth 2 points in the notebook but 3 in the key"),
-    ("[questions.q13_password_policy]", "[questions.q13_password]", "q13_password_policy is graded in the notebook but missing"),
+    ('[questions.q12_phishing_resistant]\nkind = "choice"\npoints = 2',
+     '[questions.q12_phishing_resistant]\nkind = "choice"\npoints = 3',
+     "grading/keys/week1_facebook.toml differs from its build at question q12_phishing_resistant; "
+     "run `course build week1_facebook`"),
+    ("[questions.q13_password_policy", "[questions.q13_password", "q13_password_policy is graded in the notebook but missing"),
 ])
 def test_check_fails_when_the_key_disagrees(tmp_path, old, new, problem):
-    """If the key disagrees with the notebook, does the check fail and say where?"""
+    """If the key is edited by hand (and so disagrees with the notebook and its build), does the check
+    fail and say where?"""
     source = tmp_path / "edited"
     copy_course(source)
     key = source / "grading" / "keys" / "week1_facebook.toml"
