@@ -4,6 +4,7 @@ import), so `course progress` answers fast even for thousands of learners."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 from .gradebook import cohort_scores
@@ -14,38 +15,29 @@ from .progress import WeekProgress, cohort_progress
 INBOUND_NAME = re.compile(r"^(?P<learner>[^+]+)\+(?P<week>[^+]+)\+(?P<stamp>[^+]+)(\+.*)?$")
 
 
-def parse_stamp(text: str) -> dt.datetime:
-    """nbgrader's timestamps ("2026-12-10 10:00:00.123456 UTC") as naive UTC."""
-    parts = text.strip().split(" ")
-    if len(parts) == 3 and parts[2] == "UTC":
-        fmt = "%Y-%m-%d %H:%M:%S.%f" if "." in parts[1] else "%Y-%m-%d %H:%M:%S"
-        return dt.datetime.strptime(" ".join(parts[:2]), fmt)
-    from dateutil import parser   # other forms nbgrader accepts
-    return naive_utc(parser.parse(text))
-
-
 def waiting_submissions(layout: CourseLayout, ledger: Ledger) -> dict[str, set[str]]:
-    """Weeks each learner handed in that are not graded yet (newer than their last attempt)."""
+    """Weeks each learner handed in that are not graded yet: an inbound folder the course has not
+    dealt with, handed in (by the course's clock: its change time) after the learner's last attempt."""
     inbound = layout.exchange / layout.course_id / "inbound"
-    newest: dict[tuple[str, str], dt.datetime] = {}
-    for entry in inbound.glob("*+*+*") if inbound.exists() else ():
-        m = INBOUND_NAME.match(entry.name)
-        if not m:
-            continue
-        try:
-            stamp = parse_stamp(m["stamp"])
-        except (ValueError, OverflowError):
-            continue
-        key = (m["learner"], m["week"])
-        newest[key] = max(stamp, newest.get(key, stamp))
+    dealt_with: set[str] = set()
     graded: dict[tuple[str, str], dt.datetime] = {}
     for row in ledger.attempts():
         key = (row["learner"], row["week"])
         graded[key] = max(row["submitted_at"], graded.get(key, row["submitted_at"]))
+        if row.get("entry"):
+            dealt_with.add(row["entry"])
     out: dict[str, set[str]] = {}
-    for (learner, week), stamp in newest.items():
-        if (learner, week) not in graded or stamp > graded[(learner, week)]:
-            out.setdefault(learner, set()).add(week)
+    for entry in os.scandir(inbound) if inbound.is_dir() else ():
+        m = INBOUND_NAME.match(entry.name)
+        if not m or entry.name in dealt_with:
+            continue
+        try:
+            changed = dt.datetime.fromtimestamp(entry.stat(follow_symlinks=False).st_ctime, dt.timezone.utc)
+        except OSError:
+            continue
+        key = (m["learner"], m["week"])
+        if key not in graded or naive_utc(changed) > graded[key]:
+            out.setdefault(m["learner"], set()).add(m["week"])
     return out
 
 

@@ -1,11 +1,14 @@
-"""Assessment (course/assess.py): one factory per widget, answers saved, grading with partial credit."""
+"""Assessment (course/assess.py): one factory per widget, answers saved; the grader scores them as data."""
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
 from course import i18n
-from course.assess import KEYS_ENV, Assessment, GradeResult, PendingResult
+from course.answer_key import load_key
+from course.assess import Assessment, PendingResult
+from course.grading import scorer
+from course.grading.submission import Handed
 from course.widgets import (ChartExplorer, Checklist, Matching, MultipleChoice, NumberAnswer, Ordering,
                             SingleChoice, TextAnswer, TrueFalse)
 
@@ -62,7 +65,6 @@ DATA = pd.DataFrame({"day": ["Mon", "Sat"], "reach": [10, 30]})
 
 @pytest.fixture(autouse=True)
 def english(monkeypatch):
-    monkeypatch.delenv(KEYS_ENV, raising=False)
     monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
     before = i18n._current
     i18n.set_language("en")
@@ -130,43 +132,38 @@ def answer_all(tmp_path, answers):
     return Assessment("wk", folder=tmp_path)   # the notebook run again (as nbgrader does)
 
 
-def test_right_answers_earn_full_marks(tmp_path, keys, monkeypatch):
-    """Does every widget's right answer, saved and reloaded, earn all its points?"""
-    assessment = answer_all(tmp_path, RIGHT)
-    build(assessment)
-    monkeypatch.setenv(KEYS_ENV, str(keys))
+def graded(tmp_path, keys, answers):
+    """Answer in the kernel, then score the saved answers file in the grader, as `course grade` does."""
+    answer_all(tmp_path, answers)
+    saved = Assessment("wk", folder=tmp_path).store.all()
+    return {r.question: r for r in scorer.score(load_key(keys, "wk"), Handed(answers=saved))}
+
+
+def test_right_answers_earn_full_marks(tmp_path, keys):
+    """Does every widget's right answer, saved by the widget and scored by the grader, earn all its points?"""
+    results = graded(tmp_path, keys, RIGHT)
     for qid in RIGHT:
-        result = assessment.grade(qid)
-        assert isinstance(result, GradeResult) and result.points == result.max_points, qid
-        assert "✔ Right" in result._repr_html_()
+        assert results[qid].points == results[qid].max_points and results[qid].verdict == "right", qid
 
 
-def test_wrong_answers_earn_nothing(tmp_path, keys, monkeypatch):
-    """Does every widget's wrong answer earn 0, and say so?"""
-    assessment = answer_all(tmp_path, WRONG)
-    build(assessment)
-    monkeypatch.setenv(KEYS_ENV, str(keys))
+def test_wrong_answers_earn_nothing(tmp_path, keys):
+    """Does every widget's wrong answer earn 0 and read as 'wrong'?"""
+    results = graded(tmp_path, keys, WRONG)
     for qid in WRONG:
-        result = assessment.grade(qid)
-        assert result.points == 0 and repr(result) == "0.0", qid
-        assert "✘ Not right" in result._repr_html_()
+        assert results[qid].points == 0 and results[qid].verdict in ("wrong", "blank"), qid
 
 
-def test_partial_credit_shows_in_points_and_card(tmp_path, keys, monkeypatch):
-    """Is partial credit graded, its points the plain-text result nbgrader reads, the card 'partly right'?"""
-    assessment = answer_all(tmp_path, {"q_order": ["a", "c", "b"], "q_pairs": {"rana": "admin"}})
-    build(assessment)
-    monkeypatch.setenv(KEYS_ENV, str(keys))
-    order = assessment.grade("q_order")
-    assert repr(order) == "1.0" and order.verdict == "partly"
-    html = order._repr_html_()
-    assert "◐ Partly right" in html and "1 of 3 points" in html and "A → C → B" in html
-    pairs = assessment.grade("q_pairs")
-    assert pairs.points == 1 and "Rana → Admin" in pairs._repr_html_()
+def test_partial_credit_is_scored(tmp_path, keys):
+    """Is partial credit given for an order half right and one pair of two?"""
+    results = graded(tmp_path, keys, {"q_order": ["a", "c", "b"], "q_pairs": {"rana": "admin"}})
+    assert results["q_order"].points == 1 and results["q_order"].verdict == "partly"
+    assert results["q_pairs"].points == 1
 
 
-def test_without_keys_the_learner_sees_the_answer_and_no_verdict(tmp_path):
-    """Before submitting, does grade() show what was saved, in words, with no verdict?"""
+def test_the_kernel_never_gives_a_verdict(tmp_path, keys, monkeypatch):
+    """Even with every grading variable of the old design set, does grade() only confirm what was saved?"""
+    monkeypatch.setenv("COURSE_KEYS_DIR", str(keys))
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
     assessment = answer_all(tmp_path, {"q_multi": ["camel", "many"]})
     build(assessment)
     result = assessment.grade("q_multi")
@@ -177,34 +174,24 @@ def test_without_keys_the_learner_sees_the_answer_and_no_verdict(tmp_path):
         assert word not in html
 
 
-def test_autograde_without_keys_is_an_error(tmp_path, monkeypatch):
-    """Does a grader without keys fail loudly instead of giving marks?"""
-    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    with pytest.raises(RuntimeError, match=KEYS_ENV):
-        Assessment("wk", folder=tmp_path).grade("q_single")
+def test_the_learner_side_cannot_import_a_key():
+    """Does the module a notebook imports stay free of the key reader and the grading package?"""
+    import subprocess, sys
+    code = ("import sys, course.assess; bad = [m for m in sys.modules if m.startswith('course.grading') "
+            "or m == 'course.answer_key']; print(bad); sys.exit(1 if bad else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_missing_answers_file_is_noted_on_the_card(tmp_path, keys, monkeypatch):
-    """When no answers file exists, does the graded card score 0 and say the file was not found?"""
-    monkeypatch.setenv(KEYS_ENV, str(keys))
-    result = Assessment("wk", folder=tmp_path).grade("q_single")
-    assert result.points == 0
-    html = result._repr_html_()
+def test_missing_answers_file_is_noted_on_the_card(tmp_path):
+    """When no answers file exists, does the card say the file was not found?"""
+    html = Assessment("wk", folder=tmp_path).grade("q_single")._repr_html_()
     assert "(no answer)" in html and "No saved answers file was found" in html
 
 
-def test_corrupt_answers_file_is_reported_not_fatal(tmp_path, keys, monkeypatch):
-    """With a damaged answers file, do the widgets start empty and grading score 0 with the reason?"""
+def test_corrupt_answers_file_is_reported_not_fatal(tmp_path):
+    """With a damaged answers file, do the widgets start empty and the card give the reason?"""
     (tmp_path / "assessment.answers.json").write_text("{not json", encoding="utf-8")
     assessment = Assessment("wk", folder=tmp_path)
     widgets = build(assessment)
     assert widgets["q_single"].value is None
-    monkeypatch.setenv(KEYS_ENV, str(keys))
-    result = assessment.grade("q_single")
-    assert result.points == 0 and "could not be read" in result._repr_html_()
-
-
-def test_one_line_answers_still_grade(tmp_path, keys, monkeypatch):
-    """Does grade(question, value) for an answer typed in a code cell still work?"""
-    monkeypatch.setenv(KEYS_ENV, str(keys))
-    assert Assessment("wk", folder=tmp_path).grade("q_number", 150 / 3000 * 70).points == 2
+    assert "could not be read" in assessment.grade("q_single")._repr_html_()

@@ -1,9 +1,11 @@
 """The whole lifecycle through nbgrader for real: release, fetch, submit, collect, autograde, feedback, gate."""
 
+import html
 import pytest
+
 from handing_in import hand_in
 
-from course import gate, pipeline
+from course import gate, grading
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
 from course.storage import Ledger
@@ -24,7 +26,7 @@ def test_pass_fail_retry_and_override(layout):
     hand_in(layout, "passer", "full")
     hand_in(layout, "failer", "partial")
     hand_in(layout, "broken", "broken")
-    report = pipeline.grade(layout, W1)
+    report = grading.grade(layout, W1)
 
     # one broken submission is reported with its reason and the others are graded
     assert sorted(report.graded) == ["failer", "passer"]
@@ -40,26 +42,26 @@ def test_pass_fail_retry_and_override(layout):
     assert failer[W2].state == "locked" and "11/30, 21 needed" in failer[W2].message
 
     # the locked week can be neither fetched nor submitted
-    with pytest.raises(pipeline.PipelineError, match="Pass week 1 .* first: your score 11/30, 21 needed"):
-        pipeline.fetch(layout, W2, "failer", layout.root / "learners" / "failer")
+    with pytest.raises(grading.PipelineError, match="Pass week 1 .* first: your score 11/30, 21 needed"):
+        grading.fetch(layout, W2, "failer", layout.root / "learners" / "failer")
     # the passer can fetch week 2 now
-    assert (pipeline.fetch(layout, W2, "passer", layout.root / "learners" / "passer") / "assessment.ipynb").exists()
+    assert (grading.fetch(layout, W2, "passer", layout.root / "learners" / "passer") / "assessment.ipynb").exists()
 
     # grading again changes nothing (no double counting)
-    again = pipeline.grade(layout, W1)
+    again = grading.grade(layout, W1)
     assert again.graded == [] and again.unlocked == []
 
     # a retry after a fail is graded as a second attempt and passes
     hand_in(layout, "failer", "full")
-    assert pipeline.cohort(layout)["failer"][W1].state is State.SUBMITTED
-    retry = pipeline.grade(layout, W1)
+    assert grading.cohort(layout)["failer"][W1].state is State.SUBMITTED
+    retry = grading.grade(layout, W1)
     assert retry.graded == ["failer"] and ("failer", W2) in retry.unlocked
     ledger = Ledger(layout.db_url)
     tries = [a for a in ledger.attempts() if a["learner"] == "failer"]
     assert [a["score"] for a in tries] == [11.0, 25.0]
 
     # the broken learner is unlocked by a mentor, with the reason recorded
-    wp = pipeline.unlock(layout, "broken", W2, "sent the file by email; checked by hand", by="mentor1")
+    wp = grading.unlock(layout, "broken", W2, "sent the file by email; checked by hand", by="mentor1")
     assert wp.state is State.UNLOCKED and states(layout, "broken")[W2] == "unlocked"
     events = ledger.events("broken")
     assert [(e["kind"], e["week"]) for e in events] == [("override", W2), ("unlock", W2)]
@@ -73,27 +75,33 @@ def test_attempts_run_out_then_submission_is_refused(layout):
     """After three failed attempts, is a fourth submission refused with a clear message?"""
     for quality in ("blank", "partial", "blank"):   # an identical resubmission would not count
         hand_in(layout, "stuck", quality)
-        pipeline.grade(layout, W1, learners=["stuck"])
+        grading.grade(layout, W1, learners=["stuck"])
     entry = gate.read(layout.gate_dir, "stuck")[W1]
     assert entry.state == "failed" and not entry.can_submit
-    with pytest.raises(pipeline.PipelineError, match="used all 3 attempts"):
+    with pytest.raises(grading.PipelineError, match="used all 3 attempts"):
         hand_in(layout, "stuck", "full")
 
 
 def test_feedback_shows_answers_and_points_but_no_key(layout):
-    """Does a blank learner's feedback show answers and points, and no answer key or test code?"""
-    html = next((layout.feedback / "stuck" / W1).glob("assessment.html")).read_text(encoding="utf-8")
-    assert "Your answer" in html and "points" in html
+    """Does feedback show answers and points, keep the right answers back while attempts remain,
+    show them with their explanation after the last attempt, and never show check code or schemes?"""
     key = load_key(layout.keys, W1)
-    for entry in key.entries.values():
-        if entry.kind in ("rules", "manual"):
-            assert entry.answer not in html
-    assert "assessment.grade(" not in html and "BEGIN SOLUTION" not in html
+    secret = [e.answer for e in key.entries.values() if e.kind in ("rules", "manual")]
+    explanations = [e.explanation for e in key.entries.values() if e.explanation]
+    failer = html.unescape((layout.feedback / "failer" / W1 / "assessment.html").read_text(encoding="utf-8"))
+    stuck = html.unescape((layout.feedback / "stuck" / W1 / "assessment.html").read_text(encoding="utf-8"))
+    assert "Your answer" in stuck and "points" in stuck
+    assert gate.read(layout.gate_dir, "stuck")[W1].state == "failed"          # no attempt left: answers shown
+    assert any(answer in stuck for answer in secret) and all(e in stuck for e in explanations)
+    for page in (failer, stuck):
+        assert "assessment.grade(" not in page and "BEGIN SOLUTION" not in page and "Traceback" not in page
+        assert key.entries["q14_security_plan"].scheme[:40] not in page
+        assert str(layout.root) not in page
 
 
 def test_progress_json_agrees_with_gradebook(layout):
     """Does every learner's reported score equal the gradebook's for the latest submission?"""
-    progress = pipeline.cohort(layout)
+    progress = grading.cohort(layout)
     scores = cohort_scores(layout.db_url, layout.course_id)
     for (learner, week), s in scores.items():
         wp = progress[learner][week]

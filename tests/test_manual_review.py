@@ -51,11 +51,11 @@ def test_review_decides_the_result_and_reaches_the_feedback(layout, capsys):
 
 
 def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
-    """If one learner's graded notebook cannot be turned into feedback, do the others still get theirs?"""
+    """If one learner's collected notebook cannot be turned into feedback, do the others still get theirs?"""
     for learner in ("fb_ok", "fb_broken"):
         hand_in(layout, learner)
     grading.grade(layout, W1, learners=["fb_ok", "fb_broken"])
-    (layout.autograded / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
+    (layout.submitted / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
     page = layout.feedback / "fb_ok" / W1 / "assessment.html"
     page.unlink()
     assert main(["--root", str(layout.root), "feedback", W1, "--workers", "2"]) == 0

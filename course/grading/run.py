@@ -134,9 +134,12 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
     learner = entry.learner
     problem = (inbound.submitter_problem(entry, files.course_account())
                or (f"the learner id {learner!r} is not in the course roster; ask a mentor to add it"
-                   if ctx.roster and learner not in ctx.roster else None)
-               or entry.problem
-               or _gate_problem(ctx, learner))
+                   if ctx.roster and learner not in ctx.roster else None))
+    if problem:
+        return _refuse(ctx, entry, problem)
+    if not ctx.roster:          # without a roster, whoever hands in (as themselves) is a learner
+        ledger.add_learner(learner)
+    problem = entry.problem or _gate_problem(ctx, learner)
     if problem:
         return _refuse(ctx, entry, problem)
     folder = layout.submitted / learner / week.id
