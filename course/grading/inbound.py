@@ -122,6 +122,10 @@ def copy_safely(entry: Entry, destination: Path) -> None:
     The copy is made beside the destination and renamed into place, so an
     interrupted copy is never mistaken for a finished one."""
     destination.parent.mkdir(parents=True, exist_ok=True)
+    for left in destination.parent.glob(".collecting-*"):      # a copy a killed run left unfinished
+        shutil.rmtree(left, ignore_errors=True)
+    for left in destination.parent.glob(f".replaced-{destination.name}-*"):
+        shutil.rmtree(left, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=".collecting-", dir=destination.parent))
     try:
         for parent, dirs, files in os.walk(entry.path, followlinks=False):
