@@ -7,7 +7,7 @@ grades per submission) and the course's attempt records are written in bulk. Mea
 same run:
 
 * course progress (command) : `python -m course progress --format json`, a whole new process
-* course progress (in process) : `pipeline.cohort(layout)`, the query and the gate alone
+* course progress (in process) : `grading.cohort(layout)`, the query and the gate alone
 * dashboard data            : `course.mentor.data.load_course(layout)`, everything the mentor
                               dashboard shows (for information; not part of the ratio)
 * baseline                  : nbgrader's own ORM, one `find_submission` per learner and week,
@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 import sqlalchemy as sa  # noqa: E402
 from nbgrader import api as nb  # noqa: E402
 
-from course import pipeline  # noqa: E402
+from course import grading  # noqa: E402
 from course.layout import CourseLayout  # noqa: E402
 from course.storage import Ledger, attempts_table, learners_table  # noqa: E402
 from course.scaffold import init_course  # noqa: E402
@@ -89,7 +89,7 @@ def time_command(layout: CourseLayout) -> float:
 
 def time_in_process(layout: CourseLayout) -> tuple[float, dict]:
     start = time.perf_counter()
-    progress = pipeline.cohort(layout)
+    progress = grading.cohort(layout)
     return time.perf_counter() - start, progress
 
 

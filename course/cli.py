@@ -69,7 +69,7 @@ def cmd_grade(layout: CourseLayout, args) -> int:
     from . import grading
     report = grading.grade(layout, args.week, learners=args.learner or None,
                             deliver_to=Path(args.deliver_to) if args.deliver_to else None,
-                            workers=args.workers, progress=True)
+                            feedback=not args.no_feedback, progress=True)
     _print_report(report)
     return 0
 
@@ -145,7 +145,7 @@ def cmd_unlock(layout: CourseLayout, args) -> int:
 
 def cmd_feedback(layout: CourseLayout, args) -> int:
     from .grading import refresh_feedback
-    count, failed = refresh_feedback(layout, args.week, workers=args.workers)
+    count, failed = refresh_feedback(layout, args.week)
     print(f"feedback for {args.week} released to {count} learner(s)")
     for learner, reason in sorted(failed.items()):
         print(f"  {learner}: no new feedback: {reason}")
@@ -254,7 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("week")
     p.add_argument("--learner", action="append", help="only this learner (repeatable)")
     p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
-    p.add_argument("--workers", type=int, help="grading processes (default: up to 4, one per core)")
+    p.add_argument("--no-feedback", action="store_true",
+                   help="record scores and open weeks now; make the feedback pages later with `course feedback`")
     p.set_defaults(func=cmd_grade)
 
     p = command("progress", help="every learner's state per week")
@@ -270,7 +271,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("feedback", help="regenerate and release feedback for a week (after manual grading)")
     p.add_argument("week")
-    p.add_argument("--workers", type=int, help="processes (default: up to 4, one per core)")
     p.set_defaults(func=cmd_feedback)
 
     p = command("roster", help="import learners (and mentors) from CSV, or show mentors' loads")

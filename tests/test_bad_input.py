@@ -86,7 +86,7 @@ def graded(tmp_path_factory):
     shutil.copytree(big / W1, dest)
     (dest / "timestamp.txt").write_text("2026-12-10 10:00:00.000000 UTC")
 
-    report = grading.grade(layout, W1, workers=2)
+    report = grading.grade(layout, W1)
     return layout, report, first
 
 

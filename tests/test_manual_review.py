@@ -58,9 +58,9 @@ def test_one_learners_broken_feedback_stops_nobody(layout, capsys):
     (layout.submitted / "fb_broken" / W1 / "assessment.ipynb").write_text("{ not a notebook", encoding="utf-8")
     page = layout.feedback / "fb_ok" / W1 / "assessment.html"
     page.unlink()
-    assert main(["--root", str(layout.root), "feedback", W1, "--workers", "2"]) == 0
+    assert main(["--root", str(layout.root), "feedback", W1]) == 0
     out = capsys.readouterr().out
     assert "fb_broken: no new feedback" in out
     assert page.exists()
-    count, failed = grading.refresh_feedback(layout, W1, workers=1)
+    count, failed = grading.refresh_feedback(layout, W1)
     assert list(failed) == ["fb_broken"] and count >= 1

@@ -62,12 +62,12 @@ class _Context:
 
 
 def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
-          deliver_to: Path | None = None, progress: bool = False, workers: int | None = None) -> GradingReport:
+          deliver_to: Path | None = None, progress: bool = False, feedback: bool = True) -> GradingReport:
     """Collect and grade every new submission of a week, give feedback, update the gate.
 
     ``learners`` limits the run to those ids; ``deliver_to`` (solo mode) is the
-    learner's workspace, where feedback and newly opened weeks are fetched at once.
-    ``workers`` is accepted for compatibility and ignored: no worker processes are needed."""
+    learner's workspace, where feedback and newly opened weeks are fetched at once. Without
+    ``feedback`` the pages are left for ``course feedback`` (or the next run) to make."""
     week = layout.syllabus.week(week_id)
     report = GradingReport(week=week.id)
     with grading_lock(layout):
@@ -102,7 +102,8 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
             report.graded.sort()
             report.to_review.sort()
             cohort_now = publish_all(layout, ledger, report=report, before=before)
-            _make_feedback(ctx, cohort_now, learners)
+            if feedback:
+                _make_feedback(ctx, cohort_now, learners)
         finally:
             ledger.close()
         files.protect(layout)
@@ -310,7 +311,7 @@ def _summary(week: Week, wp: WeekProgress | None, results) -> str:
                           needed=f"{week.points_needed(max_score):g}")
 
 
-def refresh_feedback(layout: CourseLayout, week_id: str, workers: int | None = None) -> tuple[int, dict[str, str]]:
+def refresh_feedback(layout: CourseLayout, week_id: str) -> tuple[int, dict[str, str]]:
     """After mentors graded written answers: a new page for every graded learner of a week, and the
     gate updated (a reviewed pass opens the next week). Returns how many pages were made and why
     the others were not (one failure stops nobody)."""

@@ -29,7 +29,7 @@ LEARNERS = ("id,name,country,language,mentor\n"
 
 def build_demo(root: Path):
     """The demo cohort plus roster, one question handed in, and one damaged questions file."""
-    from course import pipeline
+    from course import grading
     from course.demo import run_demo
     from course.storage import Ledger
     from course.questions import FILE_NAME
@@ -49,8 +49,8 @@ def build_demo(root: Path):
     ask = AskMentor("01_pages_and_roles", workspace / "week2_groups_pages", clock=lambda: ASKED_AT)
     ask.value = QUESTION
     ask.send()
-    pipeline.submit(layout, "week2_groups_pages", "learner002", workspace)
-    pipeline.grade(layout, "week2_groups_pages", learners=["learner002"])
+    grading.submit(layout, "week2_groups_pages", "learner002", workspace)
+    grading.grade(layout, "week2_groups_pages", learners=["learner002"])
     (layout.submitted / "learner001" / "week3_twitter_youtube" / FILE_NAME).write_text(
         "{damaged", encoding="utf-8")
     return layout
