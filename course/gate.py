@@ -73,8 +73,9 @@ def gate_file(gate_dir: Path, learner: str) -> Path:
 
 
 def publish(gate_dir: Path, syllabus: Syllabus, learner: str,
-            progress: dict[str, WeekProgress]) -> Path:
-    """Write one learner's gate atomically; readable by the learner, written by the grader."""
+            progress: dict[str, WeekProgress], mode: int = 0o600) -> Path:
+    """Write one learner's gate atomically, written by the grader; ``mode`` from the start (the
+    grader then shares a learner's file with that learner alone)."""
     path = gate_file(gate_dir, learner)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -85,14 +86,14 @@ def publish(gate_dir: Path, syllabus: Syllabus, learner: str,
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gate", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1)
-    os.chmod(tmp, 0o644)
+    os.chmod(tmp, mode)
     os.replace(tmp, path)
     return path
 
 
 def publish_default(gate_dir: Path, syllabus: Syllabus) -> Path:
     """The gate of a learner who has done nothing yet: week 1 open, the rest locked."""
-    return publish(gate_dir, syllabus, DEFAULT, learner_progress(syllabus, LearnerRecord()))
+    return publish(gate_dir, syllabus, DEFAULT, learner_progress(syllabus, LearnerRecord()), mode=0o644)
 
 
 def read(gate_dir: Path, learner: str) -> dict[str, GateEntry] | None:

@@ -175,10 +175,12 @@ def test_the_kernel_never_gives_a_verdict(tmp_path, keys, monkeypatch):
 
 
 def test_the_learner_side_cannot_import_a_key():
-    """Does the module a notebook imports stay free of the key reader and the grading package?"""
+    """Do the modules a notebook imports (assessment, widgets, lessons, home page) stay free of the key
+    reader, the grading package and the course's storage?"""
     import subprocess, sys
-    code = ("import sys, course.assess; bad = [m for m in sys.modules if m.startswith('course.grading') "
-            "or m == 'course.answer_key']; print(bad); sys.exit(1 if bad else 0)")
+    code = ("import sys, course.assess, course.widgets, course.home, course.lessons.week1\n"
+            "bad = [m for m in sys.modules if m.startswith(('course.grading', 'course.storage', 'course.authoring'))"
+            " or m == 'course.answer_key']; print(bad); sys.exit(1 if bad else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 

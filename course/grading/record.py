@@ -10,7 +10,6 @@ a card with each automatic answer and its points in place of the check output.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import html
 import json
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 
+from ..storage.sqlite_tuning import tune
 from .scorer import QuestionResult
 
 NO_RESPONSE = "No response."
@@ -30,6 +30,7 @@ class Recorder:
 
     def __init__(self, db_url: str, course_id: str):
         self.gradebook = Gradebook(db_url, course_id)
+        tune(self.gradebook.engine)
 
     def close(self) -> None:
         self.gradebook.close()
@@ -84,24 +85,23 @@ def write_graded_notebook(released: Path, destination: Path, results: list[Quest
                           written: dict[str, str]) -> None:
     """The notebook mentors grade in formgrader: the release, the learner's written answers and
     a card per automatic question (no learner code, no cell the learner edited)."""
-    nb = copy.deepcopy(_read(released))
+    template = _read(released)
     by_cell = {r.cell: r for r in results}
-    for cell in nb["cells"]:
+    cells = []
+    for cell in template["cells"]:
         gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
         result = by_cell.get(gid)
-        if result is None:
-            continue
-        if result.kind == "manual":
-            if gid in written:
-                cell["source"] = written[gid]
-        elif cell.get("cell_type") == "code":
-            cell["outputs"] = [{
+        if result is not None and result.kind == "manual" and gid in written:
+            cell = dict(cell, source=written[gid])
+        elif result is not None and result.kind != "manual" and cell.get("cell_type") == "code":
+            cell = dict(cell, outputs=[{
                 "output_type": "execute_result", "execution_count": None, "metadata": {},
-                "data": {"text/plain": repr(float(result.points or 0.0)),
-                         "text/html": _card(result)}}]
+                "data": {"text/plain": repr(float(result.points or 0.0)), "text/html": _card(result)}}])
+        cells.append(cell)
+    nb = dict(template, cells=cells)   # the release is shared by every learner: copied, never changed
     destination.parent.mkdir(parents=True, exist_ok=True)
     tmp = destination.with_name(destination.name + ".tmp")
-    tmp.write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, destination)
 
 

@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from ..gradebook import SubmissionScore
 from ..progress import Attempt, LearnerRecord, Override
 from .migrate import upgrade
+from .sqlite_tuning import tune
 from .tables import attempts_table, events_table, learners_table, mentors_table
 
 
@@ -37,7 +38,7 @@ class Ledger:
 
     def __post_init__(self):
         options = {"connect_args": {"timeout": 30}} if self.db_url.startswith("sqlite") else {}
-        self.engine = sa.create_engine(self.db_url, **options)
+        self.engine = tune(sa.create_engine(self.db_url, **options))
         upgrade(self.engine)
 
     def close(self) -> None:
