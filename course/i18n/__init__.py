@@ -1,7 +1,11 @@
 """Message catalogues: every learner-facing string goes through ``_("key", **values)``.
 
-Catalogues are TOML files beside this module (``en.toml``, ``ar.toml``), one
-flat table of ``key = "text with {placeholders}"``. A key missing from the
+Catalogues are TOML files in one folder per language beside this module
+(``en/``, ``ar/``), one file per area of the course (``gate.toml``,
+``widgets.toml``, ``grading.toml``, ``home.toml``, ``tools.toml``, ``ask.toml``)
+and one per week (``week1_facebook.toml``), each a flat table of
+``key = "text with {placeholders}"``. A key lives in exactly one file; the
+same file names exist in every language. A key missing from the
 current language falls back to English, so a partly translated catalogue is
 still usable. The language comes from ``set_language`` or the ``COURSE_LANG``
 environment variable (default ``en``).
@@ -25,11 +29,20 @@ _current: str | None = None
 
 @lru_cache(maxsize=None)
 def catalogue(language: str) -> dict[str, str]:
-    """The messages of one language (an empty table for an unknown language)."""
-    path = Path(__file__).with_name(f"{language}.toml")
-    if not path.exists():
-        return {}
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    """The messages of one language, all its files merged (an empty table for an unknown language)."""
+    merged: dict[str, str] = {}
+    for path in sorted(folder(language).glob("*.toml")):
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        twice = sorted(set(table) & set(merged))
+        if twice:
+            raise ValueError(f"{path}: {twice[0]!r} is already in another file of {folder(language)}")
+        merged.update(table)
+    return merged
+
+
+def folder(language: str) -> Path:
+    """Where the catalogue files of ``language`` are."""
+    return Path(__file__).with_name(language)
 
 
 def set_language(language: str | None) -> None:

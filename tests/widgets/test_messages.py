@@ -57,3 +57,16 @@ def test_every_key_the_widgets_use_exists():
     assert not missing
     for how in ("sum", "mean", "max", "min", "count"):
         assert f"chart.title.{how}" in en
+
+
+def test_catalogues_are_split_by_area_with_the_same_files_in_each_language():
+    """Does every language have the same area files, each holding the same keys as its English twin?"""
+    import tomllib
+    from course.i18n import folder
+    en_files = {p.name: p for p in folder("en").glob("*.toml")}
+    ar_files = {p.name: p for p in folder("ar").glob("*.toml")}
+    assert en_files.keys() == ar_files.keys() and {"gate.toml", "widgets.toml", "week1_facebook.toml"} <= en_files.keys()
+    for name in en_files:
+        en = tomllib.loads(en_files[name].read_text(encoding="utf-8"))
+        ar = tomllib.loads(ar_files[name].read_text(encoding="utf-8"))
+        assert en.keys() == ar.keys(), name
