@@ -1,7 +1,10 @@
 """Typed loader of ``syllabus.toml``: the weeks, their notebooks, pass marks and dates.
 
 Errors name the bad field (``weeks[2].pass_mark``) and say what was expected,
-so a maintainer editing the file knows what to fix.
+so a maintainer editing the file knows what to fix. Texts a learner reads
+(course and week titles, stages, mentor lines, live-chat topics) may be given
+in several languages, ``title = { en = "...", ar = "..." }``, or as one plain
+string for every language; the loader returns the current language's text.
 """
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .i18n import LANGUAGES, current_language
 
 try:  # Python 3.11+
     import tomllib
@@ -25,25 +30,56 @@ class SyllabusError(ValueError):
 
 
 @dataclass(frozen=True)
+class Text:
+    """A text in one or more languages: the current language's, else English, else the first given."""
+    values: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, text: str) -> "Text":
+        return cls((("", text),))
+
+    def get(self, language: str | None = None) -> str:
+        table = dict(self.values)
+        if "" in table:
+            return table[""]
+        return table.get(language or current_language()) or table.get("en") or self.values[0][1]
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+@dataclass(frozen=True)
 class LiveChat:
     week: str
     starts: dt.datetime
     minutes: int
-    topic: str
+    topics: Text
+
+    @property
+    def topic(self) -> str:
+        return self.topics.get()
 
 
 @dataclass(frozen=True)
 class Week:
     id: str
     number: int
-    title: str
-    stage: str
+    titles: Text
+    stages: Text
     lessons: tuple[str, ...]
     assessment: str
     pass_mark: float
     attempts: int
     opens: dt.date
     due: dt.datetime
+
+    @property
+    def title(self) -> str:
+        return self.titles.get()
+
+    @property
+    def stage(self) -> str:
+        return self.stages.get()
 
     @property
     def assessment_name(self) -> str:
@@ -58,18 +94,38 @@ class Week:
 @dataclass(frozen=True)
 class Syllabus:
     course_id: str
-    title: str
-    motto: str
+    titles: Text
+    mottos: Text
     language: str
-    cohort_name: str
+    cohort_names: Text
     start: dt.date
     timezone: str
-    mentor: str
-    mentor_contact: str
+    mentors: Text
+    mentor_contacts: Text
     weeks: tuple[Week, ...]
     live_chats: tuple[LiveChat, ...] = field(default=())
     late_penalty_per_day: float = 0.0
     source: Path | None = None
+
+    @property
+    def title(self) -> str:
+        return self.titles.get()
+
+    @property
+    def motto(self) -> str:
+        return self.mottos.get()
+
+    @property
+    def cohort_name(self) -> str:
+        return self.cohort_names.get()
+
+    @property
+    def mentor(self) -> str:
+        return self.mentors.get()
+
+    @property
+    def mentor_contact(self) -> str:
+        return self.mentor_contacts.get()
 
     @property
     def week_ids(self) -> list[str]:
@@ -141,8 +197,8 @@ def _parse(raw: dict[str, Any], path: Path) -> Syllabus:
         weeks.append(Week(
             id=week_id,
             number=i + 1,
-            title=_text(w, "title", where),
-            stage=str(w.get("stage", "")),
+            titles=_texts(w, "title", where),
+            stages=_texts(w, "stage", where, required=False),
             lessons=tuple(lessons),
             assessment=assessment,
             pass_mark=_fraction(w.get("pass_mark", default_pass), f"{where}.pass_mark"),
@@ -168,19 +224,19 @@ def _parse(raw: dict[str, Any], path: Path) -> Syllabus:
             week=week,
             starts=_datetime(c.get("starts"), f"{where}.starts"),
             minutes=_positive_int(c.get("minutes", 60), f"{where}.minutes"),
-            topic=str(c.get("topic", "")),
+            topics=_texts(c, "topic", where, required=False),
         ))
 
     return Syllabus(
         course_id=course_id,
-        title=_text(course, "title", "course"),
-        motto=str(course.get("motto", "")),
+        titles=_texts(course, "title", "course"),
+        mottos=_texts(course, "motto", "course", required=False),
         language=language,
-        cohort_name=str(cohort.get("name", "")),
+        cohort_names=_texts(cohort, "name", "cohort", required=False),
         start=_date(cohort.get("start"), "cohort.start"),
         timezone=str(cohort.get("timezone", "UTC")),
-        mentor=str(cohort.get("mentor", "")),
-        mentor_contact=str(cohort.get("mentor_contact", "")),
+        mentors=_texts(cohort, "mentor", "cohort", required=False),
+        mentor_contacts=_texts(cohort, "mentor_contact", "cohort", required=False),
         weeks=tuple(weeks),
         live_chats=tuple(sorted(chats, key=lambda c: c.starts)),
         late_penalty_per_day=_share(course.get("late_penalty_per_day", 0.0), "course.late_penalty_per_day"),
@@ -200,6 +256,23 @@ def _text(table: dict, key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise SyllabusError(f"{where}.{key} is required and must be text")
     return value
+
+
+def _texts(table: dict, key: str, where: str, required: bool = True) -> Text:
+    """A plain string, or a table of languages (``{ en = "...", ar = "..." }``)."""
+    value = table.get(key, None if required else "")
+    if isinstance(value, str) and (value.strip() or not required):
+        return Text.plain(value)
+    if isinstance(value, dict) and value:
+        unknown = sorted(set(value) - set(LANGUAGES))
+        if unknown:
+            raise SyllabusError(f"{where}.{key} has an unknown language {unknown[0]!r}; "
+                                f"use {' or '.join(LANGUAGES)}")
+        if not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise SyllabusError(f"{where}.{key}: every language needs a text")
+        return Text(tuple((lang, value[lang]) for lang in LANGUAGES if lang in value))
+    raise SyllabusError(f"{where}.{key} is required and must be text, "
+                        f'or one text per language like {{ en = "...", ar = "..." }}')
 
 
 def _fraction(value: Any, where: str) -> float:

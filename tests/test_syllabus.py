@@ -69,3 +69,63 @@ def test_unknown_week_lists_known_ones():
     """Does asking for a week that does not exist say which weeks do?"""
     with pytest.raises(SyllabusError, match="week1_facebook, week2_groups_pages"):
         load_syllabus().week("week7")
+
+
+def _variant(tmp_path, old, new):
+    text = PACKAGED_SYLLABUS.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "syllabus.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return load_syllabus(path)
+
+
+def test_texts_given_per_language_follow_the_current_language():
+    """Are week titles, stages, chat topics and mentor lines given per language read in the current one?"""
+    from course.i18n import language
+    s = load_syllabus()
+    with language("en"):
+        assert (s.weeks[0].title, s.weeks[0].stage) == ("Facebook, research and basic digital security", "Crawl")
+        assert s.live_chats[0].topic.startswith("Privacy settings") and s.mentor == "The course team"
+    with language("ar"):
+        assert (s.weeks[0].title, s.weeks[0].stage) == ("فيسبوك والبحث وأساسيات الأمان الرقمي", "الزحف")
+        assert s.live_chats[0].topic.startswith("إعدادات الخصوصية") and s.mentor == "فريق الدورة"
+
+
+def test_every_learner_facing_text_of_the_packaged_syllabus_is_in_arabic():
+    """Does every week title, stage and live-chat topic of the shipped syllabus have an Arabic text?"""
+    s = load_syllabus()
+    texts = [w.titles for w in s.weeks] + [w.stages for w in s.weeks] + [c.topics for c in s.live_chats]
+    texts += [s.titles, s.mottos, s.mentors, s.mentor_contacts, s.cohort_names]
+    for text in texts:
+        assert re.search("[\u0600-\u06FF]", text.get("ar")), text
+        assert text.get("ar") != text.get("en")
+
+
+def test_a_plain_string_still_loads_and_serves_every_language(tmp_path):
+    """Does a cohort's syllabus with plain strings still load, showing the same text in both languages?"""
+    from course.i18n import language
+    old = 'title = { en = "Facebook, research and basic digital security", ar = "فيسبوك والبحث وأساسيات الأمان الرقمي" }'
+    s = _variant(tmp_path, old, 'title = "Facebook basics"')
+    for code in ("en", "ar"):
+        with language(code):
+            assert s.weeks[0].title == "Facebook basics"
+
+
+def test_a_text_in_one_language_falls_back_to_it(tmp_path):
+    """Does a title given only in English show in English to an Arabic learner rather than nothing?"""
+    from course.i18n import language
+    old = 'stage = { en = "Walk", ar = "المشي" }'
+    s = _variant(tmp_path, old, 'stage = { en = "Walk" }')
+    with language("ar"):
+        assert s.weeks[1].stage == "Walk"
+
+
+@pytest.mark.parametrize("new,message", [
+    ('stage = { en = "Walk", fr = "Marcher" }', r"weeks\[1\]\.stage has an unknown language 'fr'"),
+    ('stage = { en = "Walk", ar = "" }', r"weeks\[1\]\.stage: every language needs a text"),
+    ('stage = 3', r"weeks\[1\]\.stage is required and must be text"),
+])
+def test_bad_texts_per_language_name_the_field(tmp_path, new, message):
+    """Is a text table with an unknown language, an empty text or a number refused, naming the field?"""
+    with pytest.raises(SyllabusError, match=message):
+        _variant(tmp_path, 'stage = { en = "Walk", ar = "المشي" }', new)
