@@ -110,3 +110,19 @@ def test_choice_is_remembered_per_workspace(tmp_path, monkeypatch):
     with pytest.raises(ValueError, match="unsupported language 'fr'"):
         remember(tmp_path, "fr")
     assert json.loads((tmp_path / ".course" / "language.json").read_text()) == {"language": "en"}
+
+
+def test_kernels_and_the_solo_gate_follow_the_switch(tmp_path, monkeypatch):
+    """After a switch written to the workspace, do running kernels and the solo learner's gate speak it,
+    although the lab was started with COURSE_LANG=en?"""
+    from course.grading.publish import language_of
+    from course.i18n import _, current_language
+    from course.layout import CourseLayout
+    path = remember(tmp_path, "ar")
+    monkeypatch.setenv("COURSE_LANG", "en")
+    monkeypatch.setenv("COURSE_LANG_FILE", str(path))
+    assert current_language() == "ar" and _("gate.state.locked") == "مقفل"
+    assert language_of(CourseLayout.at(), {}, "solo") == "ar"
+    assert language_of(CourseLayout.at(), {"cohort1": {"language": "en"}}, "cohort1") == "en"   # roster wins
+    remember(tmp_path, "en")
+    assert current_language() == "en"

@@ -7,8 +7,6 @@ week before, or a mentor's override.
 """
 from __future__ import annotations
 
-import os
-
 from .. import gate, i18n
 from ..cohort import cohort
 from ..errors import PipelineError
@@ -20,9 +18,9 @@ from .lock import grading_lock
 
 
 def language_of(layout: CourseLayout, roster: dict[str, dict], learner: str) -> str:
-    """The learner's language from the roster, else the course's."""
+    """The learner's language from the roster, else the solo learner's choice, else the course's."""
     row = roster.get(learner) or {}
-    return row.get("language") or os.environ.get("COURSE_LANG") or layout.syllabus.language
+    return row.get("language") or i18n.chosen_language() or layout.syllabus.language
 
 
 def published_states(layout: CourseLayout) -> dict[str, dict[str, str]]:

@@ -7,11 +7,12 @@ and one per week (``week1_facebook.toml``), each a flat table of
 ``key = "text with {placeholders}"``. A key lives in exactly one file; the
 same file names exist in every language. A key missing from the
 current language falls back to English, so a partly translated catalogue is
-still usable. The language comes from ``set_language`` or the ``COURSE_LANG``
-environment variable (default ``en``).
+still usable. The language comes from ``set_language``, else the learner's
+choice (:func:`chosen_language`), else English.
 """
 from __future__ import annotations
 
+import json
 import os
 from contextlib import contextmanager
 from functools import lru_cache
@@ -65,11 +66,24 @@ def language(code: str):
         _current = before
 
 
+def chosen_language() -> str | None:
+    """The learner's own choice: the file named by ``COURSE_LANG_FILE`` (the language switch on
+    START_HERE writes it), else ``COURSE_LANG``; None when neither names a known language."""
+    path = os.environ.get("COURSE_LANG_FILE")
+    if path:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                chosen = json.load(fh).get("language")
+            if chosen in LANGUAGES:
+                return chosen
+        except (OSError, ValueError, AttributeError):
+            pass
+    env = os.environ.get("COURSE_LANG")
+    return env if env in LANGUAGES else None
+
+
 def current_language() -> str:
-    if _current:
-        return _current
-    env = os.environ.get("COURSE_LANG", "en")
-    return env if env in LANGUAGES else "en"
+    return _current or chosen_language() or "en"
 
 
 def direction(language: str | None = None) -> str:
