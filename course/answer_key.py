@@ -37,7 +37,11 @@ The course's keys are built from ``grading/assessments/<week>.toml`` by
 needs too: ``title``, ``lesson`` (the lesson file to revisit), ``prompt``,
 ``explanation`` (why the right answer is right) and the labels of the answer's
 ids (``options``, ``items``, or ``left`` and ``right`` tables), so an answer can
-be shown in words. All of these are optional when a key is written by hand.
+be shown in words. A table named by a language (``[questions.<id>.ar]``) holds
+the same card texts in that language, and for a one-line answer a
+``reference`` in it, which must score full marks too: one key, the same
+scores, whatever the language. All of these are optional when a key is
+written by hand.
 
 Keys live only on the grader's side: this module holds the scoring logic,
 never a key. The shares come from :mod:`course.scoring`, which the practice widgets use too.
@@ -57,6 +61,7 @@ try:
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
+TRANSLATED = ("ar",)     # languages a key may hold card texts in, beside English
 KINDS = ("choice", "choices", "truefalse", "rules", "number", "order", "pairs", "weighted",
          "manual")
 
@@ -79,6 +84,17 @@ class KeyEntry:
     prompt: str = ""
     explanation: str = ""                    # why the right answer is right
     labels: dict[str, str] = field(default_factory=dict)   # answer id -> words shown to the learner
+    translations: dict[str, dict] = field(default_factory=dict)   # language -> the card's texts in it
+
+    def card_text(self, name: str, language: str = "en") -> Any:
+        """A feedback card's ``title``, ``prompt``, ``explanation``, ``labels`` or (one-line answers)
+        ``reference`` in ``language``, the English one when it has none."""
+        mine = self.translations.get(language, {})
+        if name == "labels":
+            return {**self.labels, **mine.get("labels", {})}
+        if name == "reference":
+            return mine.get("reference") or self.answer
+        return mine.get(name) or getattr(self, name)
 
     def reference_answer(self) -> Any:
         """An answer that earns full marks (used to build reference submissions)."""
@@ -211,18 +227,26 @@ def parse_key(text: str, path: Path) -> AnswerKey:
         entries[qid] = KeyEntry(question=qid, kind=kind, points=float(points), answer=answer,
                                 rules=rules, tolerance=float(table.get("tolerance", 0)),
                                 scheme=str(table.get("scheme", "")),
-                                **_card_fields(table, where))
+                                **_card_fields(table, where),
+                                translations={lang: _card_fields(table[lang], f"{where}.{lang}", keep_reference=True)
+                                              for lang in TRANSLATED if isinstance(table.get(lang), dict)})
     entry_week = path.stem
     key = AnswerKey(week=entry_week, entries=entries)
     for entry in entries.values():
         if entry.kind != "manual" and score_answer(entry, entry.reference_answer()) != entry.points:
             raise AnswerKeyError(f"{path}: the reference answer of {entry.question} does not score full marks")
+        for lang, texts in entry.translations.items():
+            if "reference" in texts and score_answer(entry, texts["reference"]) != entry.points:
+                raise AnswerKeyError(f"{path}: the {lang} reference answer of {entry.question} "
+                                     "does not score full marks")
     return key
 
 
-def _card_fields(table: dict, where: str) -> dict:
+def _card_fields(table: dict, where: str, keep_reference: bool = False) -> dict:
     """The optional fields a feedback card shows, checked to be text."""
     out = {}
+    if keep_reference and isinstance(table.get("reference"), str):
+        out["reference"] = table["reference"]
     for name in ("title", "lesson", "prompt", "explanation"):
         value = table.get(name, "")
         if not isinstance(value, str):

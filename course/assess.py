@@ -5,9 +5,14 @@ An assessment starts with one read-only cell::
     from course.assess import Assessment
     assessment = Assessment("week1_facebook")
 
-Questions answered with a widget call a factory method: ``single_choice``,
+Every text is looked up by id in the learner's language (the week's
+catalogue ``course/i18n/<lang>/assessment_<week>.toml``, written by ``course
+build``): ``assessment.show("q1_page_or_profile")`` displays a question's
+heading and context. Questions answered with a widget call a factory method
+with the question id and the ids of its options: ``single_choice``,
 ``multiple_choice``, ``true_false``, ``ordering``, ``matching``, ``text``,
-``number``, ``checklist`` or ``chart``. The widget saves the learner's answer
+``number``, ``checklist`` or ``chart``, e.g.
+``assessment.single_choice("q1_page_or_profile", options=["profile", "page"])``. The widget saves the learner's answer
 to the answers file at every change and shows no verdict. A test cell
 (read-only, with points) then calls ``assessment.grade("question_id")`` or,
 for a one-line answer typed into a code cell,
@@ -38,6 +43,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .answers import AnswerStore
+from . import i18n
 from .i18n import _, direction
 
 
@@ -65,55 +71,106 @@ class Assessment:
             from IPython.display import display, HTML
             display(HTML(f'<div role="alert" dir="{direction()}">⚠ {html.escape(self.store.problem)}</div>'))
 
+    # -- texts, looked up by id in the learner's language -----------------------------------------
+    def text_of(self, key: str) -> str | None:
+        """The text ``assessment.<week>.<key>`` in the current language (English if untranslated)."""
+        name = f"assessment.{self.week}.{key}"
+        return i18n.catalogue(i18n.current_language()).get(name) or i18n.catalogue("en").get(name)
+
+    def _need(self, key: str) -> str:
+        text = self.text_of(key)
+        if text is None:
+            raise KeyError(f"no text assessment.{self.week}.{key}: run `course build {self.week}`")
+        return text
+
+    def _labels(self, question: str, name: str, given) -> dict[str, str]:
+        """Labels by id: ``given`` as a table of labels, or ids whose labels are in the catalogue."""
+        if given is None or isinstance(given, Mapping):
+            return dict(given or {})
+        return {i: self._need(f"{question}.{name}.{i}") for i in given}
+
+    def _prompt(self, question: str, prompt: str | None) -> str:
+        return prompt if prompt is not None else self._need(f"{question}.prompt")
+
+    def _optional(self, question: str, name: str, kw: dict) -> None:
+        if name not in kw and (text := self.text_of(f"{question}.{name}")) is not None:
+            kw[name] = text
+
+    def show(self, what: str) -> None:
+        """Display the intro, the outro or a question's heading and context, in the learner's language."""
+        from IPython.display import Markdown, display
+        text = self._need(what if what in ("intro", "outro") else f"{what}.text")
+        display(Markdown(f'<div dir="{direction()}" lang="{i18n.current_language()}">\n\n{text}\n\n</div>'))
+
     # -- one factory per widget: the widget gets the store, never an answer ----------------------
+    # Each takes the question id and the ids of its options, items or pairs; the prompt and the
+    # labels come from the week's catalogue (a literal prompt or table of labels may be given instead).
     def _register(self, widget):
         self._describe[widget.question] = widget.describe
         return widget
 
-    def single_choice(self, question: str, prompt: str, options: Mapping[str, str], **kw):
+    def single_choice(self, question: str, prompt: str | None = None, options=None, **kw):
         """A single-choice question (key kind ``choice``)."""
         from .widgets.single_choice import SingleChoice
-        return self._register(SingleChoice(question, prompt, options, store=self.store, **kw))
+        return self._register(SingleChoice(question, self._prompt(question, prompt),
+                                           self._labels(question, "options", options), store=self.store, **kw))
 
-    def multiple_choice(self, question: str, prompt: str, options: Mapping[str, str], **kw):
+    def multiple_choice(self, question: str, prompt: str | None = None, options=None, **kw):
         """Choose all that apply (key kind ``choices``, partial credit)."""
         from .widgets.multiple_choice import MultipleChoice
-        return self._register(MultipleChoice(question, prompt, options, store=self.store, **kw))
+        return self._register(MultipleChoice(question, self._prompt(question, prompt),
+                                             self._labels(question, "options", options), store=self.store, **kw))
 
-    def true_false(self, question: str, statement: str, **kw):
+    def true_false(self, question: str, statement: str | None = None, **kw):
         """Is the statement true? (key kind ``truefalse``)."""
         from .widgets.true_false import TrueFalse
-        return self._register(TrueFalse(question, statement, store=self.store, **kw))
+        return self._register(TrueFalse(question, self._prompt(question, statement), store=self.store, **kw))
 
-    def ordering(self, question: str, prompt: str, items: Mapping[str, str], **kw):
+    def ordering(self, question: str, prompt: str | None = None, items=None, **kw):
         """Put steps in order (key kind ``order``, partial credit by position)."""
         from .widgets.ordering import Ordering
-        return self._register(Ordering(question, prompt, items, store=self.store, **kw))
+        return self._register(Ordering(question, self._prompt(question, prompt),
+                                       self._labels(question, "items", items), store=self.store, **kw))
 
-    def matching(self, question: str, prompt: str, left: Mapping[str, str], right: Mapping[str, str], **kw):
+    def matching(self, question: str, prompt: str | None = None, left=None, right=None, **kw):
         """Match each left item with a right one (key kind ``pairs``, partial credit per pair)."""
         from .widgets.matching import Matching
-        return self._register(Matching(question, prompt, left, right, store=self.store, **kw))
+        return self._register(Matching(question, self._prompt(question, prompt), self._labels(question, "left", left),
+                                       self._labels(question, "right", right), store=self.store, **kw))
 
-    def text(self, question: str, prompt: str, **kw):
+    def text(self, question: str, prompt: str | None = None, **kw):
         """A short written answer scored by the key's rules (key kind ``rules``)."""
         from .widgets.text_answer import TextAnswer
-        return self._register(TextAnswer(question, prompt, store=self.store, **kw))
+        self._optional(question, "placeholder", kw)
+        return self._register(TextAnswer(question, self._prompt(question, prompt), store=self.store, **kw))
 
-    def number(self, question: str, prompt: str, **kw):
+    def number(self, question: str, prompt: str | None = None, **kw):
         """A numeric answer (key kind ``number``, with the key's tolerance)."""
         from .widgets.number_answer import NumberAnswer
-        return self._register(NumberAnswer(question, prompt, store=self.store, **kw))
+        self._optional(question, "unit", kw)
+        return self._register(NumberAnswer(question, self._prompt(question, prompt), store=self.store, **kw))
 
-    def checklist(self, question: str, prompt: str, items: Sequence, **kw):
-        """A checklist scored by the key's weights (key kind ``weighted``)."""
+    def checklist(self, question: str, prompt: str | None = None, items: Sequence = (), **kw):
+        """A checklist scored by the key's weights (key kind ``weighted``): items as (id, label) pairs,
+        or ids whose labels are in the catalogue."""
         from .widgets.checklist import Checklist
-        return self._register(Checklist(question, prompt, items, store=self.store, **kw))
+        if items and all(isinstance(i, str) for i in items):
+            items = list(self._labels(question, "items", items).items())
+        return self._register(Checklist(question, self._prompt(question, prompt), items, store=self.store, **kw))
 
-    def chart(self, question: str, prompt: str, data, *, options: Mapping[str, str], **kw):
-        """A chart to explore and a question about it (key kind ``choice``)."""
+    def chart(self, question: str, prompt_or_data, data=None, *, options=None, metrics=None, **kw):
+        """A chart to explore and a question about it (key kind ``choice``): ``chart(id, data, ...)``
+        with texts from the catalogue, or ``chart(id, prompt, data, ...)``."""
         from .widgets.chart_explorer import ChartExplorer
-        return self._register(ChartExplorer(question, prompt, data, options=options, store=self.store, **kw))
+        prompt = prompt_or_data if data is not None else self._need(f"{question}.prompt")
+        data = data if data is not None else prompt_or_data
+        if metrics is not None and not isinstance(metrics, Mapping):
+            metrics = {m: self._need(f"{question}.chart.metrics.{m}") for m in metrics}
+        for name in ("x_label", "filter_label"):
+            if name not in kw and (text := self.text_of(f"{question}.chart.{name}")) is not None:
+                kw[name] = text
+        return self._register(ChartExplorer(question, prompt, data, options=self._labels(question, "options", options),
+                                            metrics=metrics, store=self.store, **kw))
 
     # -- grading --------------------------------------------------------------------------------
     def answer(self, question: str) -> Any:

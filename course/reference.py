@@ -51,9 +51,12 @@ def choice_options(notebook: Path) -> dict[str, list[str]]:
         if cell.cell_type != "code" or "single_choice" not in cell.source:
             continue
         for node in ast.walk(ast.parse(cell.source)):
-            if (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "single_choice"
-                    and len(node.args) >= 3):
-                out[ast.literal_eval(node.args[0])] = list(ast.literal_eval(node.args[2]))
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "single_choice":
+                given = {k.arg: k.value for k in node.keywords}.get("options")
+                if given is None and len(node.args) >= 3:
+                    given = node.args[2]
+                if given is not None:
+                    out[ast.literal_eval(node.args[0])] = list(ast.literal_eval(given))
     return out
 
 

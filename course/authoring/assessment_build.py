@@ -1,22 +1,34 @@
-"""``course build``: a week's ``assessment.ipynb`` and answer key, written from its declaration.
+"""``course build``: a week's ``assessment.ipynb``, answer key and text catalogues, written from its declaration.
 
-The notebook follows the cell conventions grading relies on (nbgrader
-``schema_version`` 3):
+The notebook holds no prose in any language: every text a learner reads is
+looked up by id at run time in the current language (``COURSE_LANG``), so one
+graded notebook serves English and Arabic alike and grading never depends on
+the language. Its cells follow the conventions grading relies on (nbgrader
+``schema_version`` 3), all code cells locked and hidden:
 
-- ``intro`` (locked markdown) with the totals computed from the questions and
-  the syllabus (pass mark, attempts); ``setup`` (locked, hidden code);
-- per question: ``{id}_text`` (markdown: number, points, lesson, context);
-  for a widget, ``{id}_widget`` (locked, hidden code calling the
-  :class:`~course.assess.Assessment` factory) and ``{id}_check`` (a locked,
-  hidden grade cell with the points, calling ``assessment.grade("{id}")``);
-  for a written answer, a markdown grade cell ``{id}`` whose reference answer
-  sits between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (nbgrader strips
-  it at release);
-- ``outro`` (locked markdown).
+- ``setup`` (creates the :class:`~course.assess.Assessment`), then ``intro``
+  (``assessment.show("intro")``: the title, the totals computed from the
+  questions and the syllabus, how to answer);
+- per question: ``{id}_text`` (``assessment.show("{id}")``: number, points,
+  lesson, context); for a widget, ``{id}_widget`` (the factory called with the
+  question id and the ids of its options, items or pairs) and ``{id}_check``
+  (a grade cell with the points, calling ``assessment.grade("{id}")``); for a
+  written answer, a markdown grade cell ``{id}`` whose reference answer sits
+  between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (nbgrader strips it
+  at release);
+- ``outro`` (``assessment.show("outro")``).
+
+The texts go to one learner-readable catalogue per language,
+``course/i18n/<lang>/assessment_<week>.toml`` (keys
+``assessment.<week>.<id>.<field>``): headings, contexts, prompts, labels,
+placeholders and units, never an answer, rule, weight, scheme, reference or
+explanation. The Arabic comes from ``grading/assessments/<week>.ar.toml``
+(:mod:`course.authoring.assessment_translation`).
 
 The key, ``grading/keys/<week>.toml``, holds per question what the grader
-scores with and what a feedback card shows. Both files are written the same
-way byte for byte from the same declaration and syllabus.
+scores with and what a feedback card shows, in English and (table ``ar``) in
+Arabic. Every file is written the same way byte for byte from the same
+declaration, translation and syllabus.
 """
 from __future__ import annotations
 
@@ -33,53 +45,64 @@ from ..layout import CourseLayout
 from ..syllabus import Week
 from . import toml_text
 from .declaration import Declaration, Question, declaration_path, load_declaration
+from .assessment_translation import TRANSLATED, Translation, load_translation
 
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 FACTORY = {"choice": "single_choice", "choices": "multiple_choice", "truefalse": "true_false",
            "order": "ordering", "pairs": "matching", "text": "text", "number": "number",
            "weighted": "checklist", "chart": "chart"}
-HOW_TO_ANSWER = (   # (kinds, the line of "How to answer" that explains them)
-    (("choice", "choices", "truefalse", "chart"),
-     "For a question with options, click your answer. It is saved at once, and you can change it until you submit."),
-    (("order",), "For an ordering question, move the steps with the arrows (or press *Save this order* "
-                 "if you agree with the order shown)."),
-    (("pairs",), "For a matching question, choose the right match for each item."),
-    (("weighted",), "For a checklist, tick every item that applies."),
-    (("text", "number"), "For a one-line answer or a number, type it in the box. It is saved as you type, "
-                         "and you can change it until you submit."),
-    (("manual",), "For the written answer, double-click the cell, write, then run it (Shift+Enter)."),
-)
+LANGUAGES = ("en",) + TRANSLATED
+ISOLATE = ("\u2066", "\u2069")     # left-to-right isolate: a Latin-only label inside right-to-left text
 
 
 @dataclass(frozen=True)
 class Built:
-    """What ``course build`` writes for one week: the notebook's and the key's exact text."""
+    """What ``course build`` writes for one week: each file's path and exact text."""
 
     week: str
     notebook_path: Path
     notebook_text: str
     key_path: Path
     key_text: str
+    catalogues: tuple[tuple[Path, str], ...] = ()
+    translation_problems: tuple[str, ...] = ()
+
+    @property
+    def files(self) -> list[tuple[Path, str]]:
+        return [(self.key_path, self.key_text), (self.notebook_path, self.notebook_text), *self.catalogues]
+
+
+def catalogue_path(layout: CourseLayout, language: str, week_id: str) -> Path:
+    """The learner-readable texts of a week's assessment in ``language``."""
+    return layout.root / "course" / "i18n" / language / f"assessment_{week_id}.toml"
 
 
 def build_week(layout: CourseLayout, week_id: str) -> Built:
-    """Build (in memory) the notebook and key of ``week_id`` from its declaration."""
+    """Build (in memory) the notebook, key and catalogues of ``week_id`` from its declaration."""
     week = layout.syllabus.week(week_id)
     decl = load_declaration(declaration_path(layout.grading, week.id), week.lessons)
+    translations = {lang: load_translation(decl, layout.grading, lang) for lang in TRANSLATED}
     key_path = layout.keys / f"{week.id}.toml"
-    key_text = build_key_text(decl, week)
-    parse_key(key_text, key_path)          # the key loader's checks: a reference scores full marks
+    key_text = build_key_text(decl, week, translations)
+    parse_key(key_text, key_path)          # the key loader's checks: every reference scores full marks
     notebook = build_notebook(decl, week)
+    # a course root without its own copy of the course package (a scratch course) uses the installed
+    # package's catalogues: nothing of them is written or compared there
+    catalogues = tuple((catalogue_path(layout, lang, week.id),
+                        catalogue_text(decl, week, lang, translations.get(lang))) for lang in LANGUAGES
+                       if (layout.root / "course" / "i18n").is_dir())
     return Built(week=week.id, notebook_path=layout.week_folder(week.id) / week.assessment,
-                 notebook_text=nbformat.writes(notebook) + "\n", key_path=key_path, key_text=key_text)
+                 notebook_text=nbformat.writes(notebook) + "\n", key_path=key_path, key_text=key_text,
+                 catalogues=catalogues,
+                 translation_problems=tuple(p for t in translations.values() for p in t.problems))
 
 
 def write_week(layout: CourseLayout, week_id: str) -> Built:
-    """Build ``week_id`` and write its notebook and key."""
+    """Build ``week_id`` and write its notebook, key and catalogues."""
     built = build_week(layout, week_id)
-    built.key_path.parent.mkdir(parents=True, exist_ok=True)
-    built.notebook_path.write_text(built.notebook_text, encoding="utf-8")
-    built.key_path.write_text(built.key_text, encoding="utf-8")
+    for path, text in built.files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return built
 
 
@@ -96,13 +119,16 @@ def _meta(grade_id: str, *, grade: bool = False, locked: bool = True, solution: 
     return meta
 
 
+def _shown(grade_id: str, what: str) -> nbformat.NotebookNode:
+    return new_code_cell(f'assessment.show("{what}")', id=grade_id, metadata=_meta(grade_id, hidden=True))
+
+
 def build_notebook(decl: Declaration, week: Week) -> nbformat.NotebookNode:
-    cells = [new_markdown_cell(_intro(decl, week), id="intro", metadata=_meta("intro")),
-             new_code_cell(f'from course.assess import Assessment\nassessment = Assessment("{week.id}")',
-                           id="setup", metadata=_meta("setup", hidden=True))]
-    for number, q in enumerate(decl.questions, 1):
-        cells.append(new_markdown_cell(_question_text(q, number, week), id=f"{q.id}_text",
-                                       metadata=_meta(f"{q.id}_text")))
+    cells = [new_code_cell(f'from course.assess import Assessment\nassessment = Assessment("{week.id}")',
+                           id="setup", metadata=_meta("setup", hidden=True)),
+             _shown("intro", "intro")]
+    for q in decl.questions:
+        cells.append(_shown(f"{q.id}_text", q.id))
         if q.kind == "manual":
             cells.append(new_markdown_cell(f"{SOLUTION[0]}\n{q['reference'].strip()}\n{SOLUTION[1]}", id=q.id,
                                            metadata=_meta(q.id, grade=True, locked=False, solution=True,
@@ -112,81 +138,33 @@ def build_notebook(decl: Declaration, week: Week) -> nbformat.NotebookNode:
                                    metadata=_meta(f"{q.id}_widget", hidden=True)))
         cells.append(new_code_cell(f'assessment.grade("{q.id}")', id=f"{q.id}_check",
                                    metadata=_meta(f"{q.id}_check", grade=True, points=q["points"], hidden=True)))
-    cells.append(new_markdown_cell(f"---\n{decl.outro}", id="outro", metadata=_meta("outro")))
-    nb = new_notebook(cells=cells, metadata={
+    cells.append(_shown("outro", "outro"))
+    return new_notebook(cells=cells, metadata={
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
-        "language_info": {"name": "python"},
-        "title": decl.title})
-    return nb
-
-
-def _intro(decl: Declaration, week: Week) -> str:
-    auto = [(n, q) for n, q in enumerate(decl.questions, 1) if q.kind != "manual"]
-    manual = [(n, q) for n, q in enumerate(decl.questions, 1) if q.kind == "manual"]
-    total = sum(q["points"] for q in decl.questions)
-    auto_points = sum(q["points"] for _, q in auto)
-    needed = week.points_needed(total)
-    attempts = f"{week.attempts} attempt" + ("s" if week.attempts != 1 else "")
-    lines = [f"# {decl.title}", "",
-             (f"{decl.intro} " if decl.intro else "")
-             + f"It has **{_count(len(decl.questions), 'question')} worth {_count(total, 'point')}**; "
-             f"you need **{_count(needed, 'point')} ({week.pass_mark * 100:g} %)** to pass and open "
-             f"the next week, and you have {attempts}.", ""]
-    if auto:
-        enough = (": enough to pass on their own" if auto_points >= needed
-                  else "; you need points from the written answer too to pass")
-        lines.append(f"- {_numbers([n for n, _ in auto])} (**{_count(auto_points, 'point')}**) "
-                     f"{'is' if len(auto) == 1 else 'are'} checked automatically when you submit{enough}.")
-    if manual:
-        written = "a written answer, is" if len(manual) == 1 else "written answers, are"
-        lines.append(f"- {_numbers([n for n, _ in manual])} "
-                     f"(**{_count(sum(q['points'] for _, q in manual), 'point')}**), {written} read by your mentor.")
-    kinds = {q.kind for q in decl.questions}
-    lines += ["", "How to answer:", ""]
-    lines += [f"- {line}" for names, line in HOW_TO_ANSWER if kinds & set(names)]
-    lines += ["", "Nothing here tells you whether an answer is right: you see your result after you submit."]
-    return "\n".join(lines)
-
-
-def _question_text(q: Question, number: int, week: Week) -> str:
-    points = _count(q["points"], "point") + (", read by your mentor" if q.kind == "manual" else "")
-    parts = [f"### Question {number} ({points}) · *{_lessons(q.lessons, week)}*"]
-    if q.get("context", "").strip():
-        parts.append(q["context"].strip())
-    if q.kind == "manual":
-        parts.append(q["prompt"].strip())
-    return "\n\n".join(parts)
+        "language_info": {"name": "python"}})
 
 
 def widget_source(q: Question) -> str:
-    """The code of ``{id}_widget``: one call of the Assessment factory, arguments from the declaration."""
+    """The code of ``{id}_widget``: the factory called with the question id and ids only (texts come
+    from the catalogue of the learner's language)."""
     args = [_py(q.id)]
     kwargs: list[tuple[str, Any]] = []
     head = ""
-    if q.kind == "truefalse":
-        args.append(_py(q["statement"]))
-    else:
-        args.append(_py(q["prompt"]))
-    if q.kind in ("choice", "choices"):
-        args.append(_py_table(q["options"]))
-    elif q.kind == "order":
-        args.append(_py_table(q["items"]))
+    if q.kind in ("choice", "choices", "chart"):
+        kwargs.append(("options", list(q["options"])))
+    elif q.kind in ("order", "weighted"):
+        kwargs.append(("items", list(q["items"])))
     elif q.kind == "pairs":
-        args += [_py_table(q["left"]), _py_table(q["right"])]
-    elif q.kind == "weighted":
-        args.append("[\n" + "".join(f"        ({_py(k)}, {_py(v)}),\n" for k, v in q["items"].items()) + "    ]")
-    elif q.kind == "text" and q.get("placeholder"):
-        kwargs.append(("placeholder", q["placeholder"]))
-    elif q.kind == "number" and q.get("unit"):
-        kwargs.append(("unit", q["unit"]))
-    elif q.kind == "chart":
+        kwargs += [("left", list(q["left"])), ("right", list(q["right"]))]
+    if q.kind == "chart":
         module, function = q["data"].split(":")
         head = f"from {module} import {function}\n"
         args.append(f"{function}()")
-        kwargs += list(q["chart"].items())
+        kwargs += [(k, v) for k, v in q["chart"].items() if k not in ("x_label", "filter_label")]
+        kwargs = [(k, list(v) if k == "metrics" else v) for k, v in kwargs]
+    if len(args) == 1 and len(kwargs) <= 1:
+        return head + f"assessment.{FACTORY[q.kind]}(" + ", ".join(args + [f"{k}={_py(v)}" for k, v in kwargs]) + ")"
     lines = [f"    {a}," for a in args] + [f"    {k}={_py(v)}," for k, v in kwargs]
-    if q.kind == "chart":
-        lines.append(f"    options={_py_table(q['options'])},")
     return head + f"assessment.{FACTORY[q.kind]}(\n" + "\n".join(lines) + "\n)"
 
 
@@ -205,54 +183,77 @@ def _py(v: Any) -> str:
     raise TypeError(f"cannot write {type(v).__name__} into a widget call")
 
 
-def _py_table(labels: dict) -> str:
-    return "{\n" + "".join(f"        {_py(k)}: {_py(v)},\n" for k, v in labels.items()) + "    }"
-
-
 def _number(x: float) -> int | float:
     return int(x) if float(x).is_integer() else float(x)
 
 
-def _count(n: float, word: str) -> str:
-    return f"{_number(n)} {word}" + ("" if n == 1 else "s")
+# -- the catalogues -------------------------------------------------------------------------------
+def catalogue_text(decl: Declaration, week: Week, language: str, tr: Translation | None) -> str:
+    """The learner-readable texts of the assessment in ``language``: flat keys for ``course.i18n``."""
+    from . import assessment_words
+    words = assessment_words.WORDS[language]
+    prefix = f"assessment.{week.id}"
+    title = tr.head_text("title", decl) if tr else decl.title
+    intro = tr.head_text("intro", decl) if tr else decl.intro
+    outro = tr.head_text("outro", decl) if tr else decl.outro
+    entries: list[tuple[str, str]] = [(f"{prefix}.intro", words.intro(decl, week, title, intro)),
+                                      (f"{prefix}.outro", f"---\n{outro}")]
+    for number, q in enumerate(decl.questions, 1):
+        texts = tr.texts(q) if tr else _english(q)
+        entries.append((f"{prefix}.{q.id}.text", words.question_text(q, number, week, texts)))
+        if q.kind == "manual":
+            continue
+        entries.append((f"{prefix}.{q.id}.prompt", texts["statement" if q.kind == "truefalse" else "prompt"]))
+        for name in ("options", "items", "left", "right"):
+            for item, label in texts.get(name, {}).items():
+                entries.append((f"{prefix}.{q.id}.{name}.{item}", _isolated(label, language)))
+        for name in ("placeholder", "unit"):
+            if name in texts:
+                entries.append((f"{prefix}.{q.id}.{name}", _isolated(texts[name], language)))
+        for name, value in texts.get("chart", {}).items():
+            if isinstance(value, dict):
+                entries += [(f"{prefix}.{q.id}.chart.{name}.{k}", v) for k, v in value.items()]
+            else:
+                entries.append((f"{prefix}.{q.id}.chart.{name}", value))
+    lines = [f"# The {week.id} assessment's texts in {words.name}, looked up by id by its notebook.",
+             f"# Built by `course build {week.id}` from grading/assessments/{week.id}"
+             + ("" if language == "en" else f".{language}") + ".toml: do not edit.",
+             "# Learner-readable: prompts and labels only, never an answer or an explanation.", ""]
+    lines += [f"{toml_text.key_name(k)} = {toml_text.value(v)}" for k, v in entries]
+    return "\n".join(lines) + "\n"
 
 
-def _span(numbers: list[int]) -> str:
-    """``3``, ``1 to 13`` or ``1, 4 and 6``."""
-    if len(numbers) == 1:
-        return str(numbers[0])
-    if numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{numbers[0]} to {numbers[-1]}"
-    return ", ".join(map(str, numbers[:-1])) + f" and {numbers[-1]}"
+def _english(q: Question) -> dict:
+    from .assessment_translation import english_of
+    return english_of(q)
 
 
-def _numbers(numbers: list[int]) -> str:
-    """``Question 3``, ``Questions 1 to 13`` or ``Questions 1, 4 and 6``."""
-    return ("Question " if len(numbers) == 1 else "Questions ") + _span(numbers)
-
-
-def _lessons(files: tuple[str, ...], week: Week) -> str:
-    """``lesson 2`` or ``lessons 1 to 5``: the lessons' places in the week's reading order."""
-    numbers = sorted(week.lessons.index(f) + 1 for f in files)
-    return ("lesson " if len(numbers) == 1 else "lessons ") + _span(numbers)
+def _isolated(text: str, language: str) -> str:
+    """A label with no letter of a right-to-left language, isolated so it keeps its order in one."""
+    if language != "ar" or any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return text
+    return f"{ISOLATE[0]}{text}{ISOLATE[1]}"
 
 
 # -- the key --------------------------------------------------------------------------------------
-def build_key_text(decl: Declaration, week: Week) -> str:
+def build_key_text(decl: Declaration, week: Week, translations: dict[str, Translation] | None = None) -> str:
+    translations = translations or {}
     total = sum(q["points"] for q in decl.questions)
     auto = sum(q["points"] for q in decl.questions if q.kind != "manual")
+    count = lambda n, word: f"{_number(n)} {word}" + ("" if n == 1 else "s")   # noqa: E731
     lines = [f"# Answer key of {week.id}: instructor only. Never copy it into a week folder.",
-             f"# Built by `course build {week.id}` from grading/assessments/{week.id}.toml: do not edit.",
+             f"# Built by `course build {week.id}` from grading/assessments/{week.id}.toml"
+             + "".join(f" and {week.id}.{lang}.toml" for lang in translations) + ": do not edit.",
              f"# To change it, edit the declaration and run `course build {week.id}`.",
-             f"# {_count(len(decl.questions), 'question')}, {_count(total, 'point')}: "
+             f"# {count(len(decl.questions), 'question')}, {count(total, 'point')}: "
              f"{_number(auto)} graded automatically, {_number(total - auto)} by a mentor. "
              f"Pass mark {_number(week.points_needed(total))} ({week.pass_mark * 100:g} %).", ""]
     for q in decl.questions:
-        lines += _key_entry(q) + [""]
+        lines += _key_entry(q, translations) + [""]
     return "\n".join(lines)
 
 
-def _key_entry(q: Question) -> list[str]:
+def _key_entry(q: Question, translations: dict[str, Translation]) -> list[str]:
     prompt = q["statement"] if q.kind == "truefalse" else q["prompt"]
     fields: list[tuple[str, Any]] = [("kind", q.key_kind), ("points", q["points"]), ("title", q["title"]),
                                      ("lesson", q.lessons[0]), ("prompt", prompt.strip())]
@@ -281,6 +282,17 @@ def _key_entry(q: Question) -> list[str]:
     for name, table in tables:
         out += ["", f"[questions.{q.id}.{name}]"] + [f"{toml_text.key_name(k)} = {toml_text.value(v)}"
                                                    for k, v in table.items()]
+    for lang, tr in translations.items():      # what a feedback card shows in that language
+        texts = tr.texts(q)
+        card = [("title", texts["title"]), ("prompt", texts["statement" if q.kind == "truefalse" else "prompt"]),
+                ("explanation", texts["explanation"])]
+        if "reference" in texts and q.kind == "text":
+            card.append(("reference", texts["reference"]))
+        out += ["", f"[questions.{q.id}.{lang}]"] + [f"{name} = {toml_text.value(v)}" for name, v in card]
+        for name in ("options", "items", "left", "right"):
+            if name in texts:
+                out += ["", f"[questions.{q.id}.{lang}.{name}]"] + [
+                    f"{toml_text.key_name(k)} = {toml_text.value(v)}" for k, v in texts[name].items()]
     return out
 
 

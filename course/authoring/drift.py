@@ -1,4 +1,5 @@
-"""Whether a week's committed notebook and key are exactly what ``course build`` writes.
+"""Whether a week's committed notebook, key and text catalogues are exactly what ``course build`` writes,
+and whether its translations are complete and up to date.
 
 ``course check`` uses it, so a hand edit of a built file (or a declaration
 changed without building) fails with the first difference named.
@@ -19,16 +20,17 @@ except ModuleNotFoundError:  # pragma: no cover - Python 3.10
 
 
 def build_differences(layout: CourseLayout, week_id: str) -> list[str]:
-    """One line per built file that differs from its build (empty: both are up to date)."""
+    """One line per built file that differs from its build, and per missing or stale translation
+    (empty: everything is up to date)."""
     try:
         built = build_week(layout, week_id)
     except (DeclarationError, ValueError) as exc:
         return [f"{week_id} cannot be built: {exc}"]
     fix = f"run `course build {week_id}`"
     problems = []
-    for path, text, first_difference in (
-            (built.key_path, built.key_text, _first_key_difference),
-            (built.notebook_path, built.notebook_text, _first_cell_difference)):
+    for path, text in built.files:
+        first_difference = (_first_key_difference if path == built.key_path
+                            else _first_cell_difference if path == built.notebook_path else _first_line_difference)
         name = path.relative_to(layout.root) if path.is_relative_to(layout.root) else path
         if not path.exists():
             problems.append(f"{week_id}: {name} is missing; {fix}")
@@ -36,7 +38,23 @@ def build_differences(layout: CourseLayout, week_id: str) -> list[str]:
         committed = path.read_text(encoding="utf-8")
         if committed != text:
             problems.append(f"{week_id}: {name} differs from its build at {first_difference(committed, text)}; {fix}")
-    return problems
+    return problems + translation_problems(layout, week_id, built)
+
+
+def translation_problems(layout: CourseLayout, week_id: str, built=None) -> list[str]:
+    """Missing and stale translations of the week's assessment (``grading/assessments/<week>.<lang>.toml``)."""
+    try:
+        built = built or build_week(layout, week_id)
+    except (DeclarationError, ValueError) as exc:
+        return [f"{week_id} cannot be built: {exc}"]
+    return list(built.translation_problems)
+
+
+def _first_line_difference(committed: str, built: str) -> str:
+    for number, (old, new) in enumerate(zip(committed.splitlines(), built.splitlines()), 1):
+        if old != new:
+            return f"line {number}"
+    return "its end"
 
 
 def _first_key_difference(committed: str, built: str) -> str:

@@ -39,6 +39,12 @@ def built_key(layout, week):
     return parse_key(built.key_text, built.key_path)
 
 
+def english_texts(layout, week) -> dict:
+    """The English catalogue ``course build`` writes for ``week``."""
+    import tomllib
+    return tomllib.loads(build_week(layout, week).catalogues[0][1])
+
+
 def outside_solutions(text: str) -> str:
     return re.sub(re.escape(SOLUTION[0]) + r".*?" + re.escape(SOLUTION[1]), "", text, flags=re.S)
 
@@ -91,8 +97,7 @@ def test_totals_are_those_of_the_course(layout, week):
     questions, total, auto, mentor, needed = TOTALS[week]
     assert (len(key.entries), key.total_points, key.auto_points) == (questions, total, auto)
     assert layout.syllabus.week(week).points_needed(key.total_points) == needed
-    intro = json.loads(build_week(layout, week).notebook_text)["cells"][0]["source"]
-    intro = "".join(intro)
+    intro = english_texts(layout, week)[f"assessment.{week}.intro"]
     assert f"**{questions} questions worth {total} points**" in intro
     assert f"**{needed} points (70 %)**" in intro and "you have 3 attempts" in intro
     assert f"(**{auto} points**)" in intro and f"(**{mentor} points**), a written answer" in intro
@@ -162,7 +167,7 @@ def test_every_question_has_its_cells(layout, week):
     and a plain grade call, and each written answer a graded cell named by its id?"""
     nb = nbformat.reads(build_week(layout, week).notebook_text, as_version=4)
     cells = {c.metadata["nbgrader"]["grade_id"]: c for c in nb.cells}
-    assert list(cells)[:2] == ["intro", "setup"] and list(cells)[-1] == "outro"
+    assert list(cells)[:2] == ["setup", "intro"] and list(cells)[-1] == "outro"
     for qid, entry in built_key(layout, week).entries.items():
         assert f"{qid}_text" in cells
         if entry.kind == "manual":
@@ -181,7 +186,8 @@ def test_one_line_answers_are_text_widgets():
                       ("week3_twitter_youtube", "q3_hashtag"), ("week4_blogging", "q3_headline")):
         nb = nbformat.reads(build_week(layout, week).notebook_text, as_version=4)
         widget = next(c for c in nb.cells if c.id == f"{qid}_widget").source
-        assert widget.startswith(f'assessment.text(\n    "{qid}",') and "placeholder=" in widget
+        assert widget == f'assessment.text("{qid}")'
+        assert f"assessment.{week}.{qid}.placeholder" in english_texts(layout, week)
         assert built_key(layout, week).question(qid).kind == "rules"
     nb = nbformat.reads(build_week(layout, "week2_groups_pages").notebook_text, as_version=4)
     assert next(c for c in nb.cells if c.id == "q3_engagement_rate_widget").source.startswith("assessment.number(")
@@ -214,7 +220,7 @@ def test_widget_cells_save_answers_the_key_scores(layout, week, tmp_path):
     key = built_key(layout, week)
     nb = nbformat.reads(build_week(layout, week).notebook_text, as_version=4)
     namespace: dict = {}
-    exec(nb.cells[1].source.replace(f'Assessment("{week}")', f'Assessment("{week}", folder=r"{tmp_path}")'),
+    exec(nb.cells[0].source.replace(f'Assessment("{week}")', f'Assessment("{week}", folder=r"{tmp_path}")'),
          namespace)
     for cell in nb.cells:
         if not cell.id.endswith("_widget"):
