@@ -208,9 +208,12 @@ def cmd_check(layout: CourseLayout, args) -> int:
 
 def cmd_build(layout: CourseLayout, args) -> int:
     from .authoring.assessment_build import write_week
+    from .authoring.lesson_build import write_week_lessons
     for week in [args.week] if args.week else layout.syllabus.week_ids:
         built = write_week(layout, week)
         print(f"built {built.notebook_path.relative_to(layout.root)} and {built.key_path.relative_to(layout.root)}")
+        for lesson in write_week_lessons(layout, week):
+            print(f"built {lesson.path.relative_to(layout.root)}")
     return 0
 
 
@@ -287,8 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--learners", type=int, default=8)
     p.set_defaults(func=cmd_demo)
 
-    p = command("build", help="write a week's (default: every week's) assessment notebook and answer key "
-                              "from grading/assessments/<week>.toml (maintainers)")
+    p = command("build", help="write a week's (default: every week's) lesson notebooks from <week>/src/ and its "
+                              "assessment notebook and answer key from grading/assessments/<week>.toml (maintainers)")
     p.add_argument("week", nargs="?")
     p.set_defaults(func=cmd_build)
 

@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from ...i18n import _
 from ...widgets import AuditItem, Checklist, Matching, SingleChoice, TrueFalse
+from ..registry import exercise
 from ._keys import hints, texts
 
 P = "w1.presence"
 
 
+@exercise
 def where_to_plan() -> SingleChoice:
     """Volunteers plan an activity together: Page, group or profile?"""
     ids = ("page", "group", "profile")
@@ -15,6 +17,7 @@ def where_to_plan() -> SingleChoice:
                         answer="group", why=texts(f"{P}.where.why", ids), hints=hints(f"{P}.where.hint", 1))
 
 
+@exercise
 def match_needs() -> Matching:
     """Four needs, four Facebook tools."""
     left = ("news", "plan", "personal", "meeting")
@@ -25,6 +28,7 @@ def match_needs() -> Matching:
                     why=texts(f"{P}.needs.why", left))
 
 
+@exercise
 def choose_audience() -> SingleChoice:
     """A sensitive photo: which audience?"""
     ids = ("public", "friends", "specific")
@@ -32,6 +36,7 @@ def choose_audience() -> SingleChoice:
                         answer="specific", why=texts(f"{P}.audience.why", ids))
 
 
+@exercise
 def hidden_friends_list() -> TrueFalse:
     """Does 'Only me' on the friends list hide every friendship?"""
     return TrueFalse("w1_l1_friends_list", _(f"{P}.friends_list.statement"), answer=False,
@@ -42,6 +47,7 @@ AUDIT_ITEMS = (("twofa", 3), ("lookup", 3), ("future_posts", 2), ("friends", 2),
                ("location", 2), ("apps", 2), ("past_posts", 1), ("search_engines", 1), ("view_as", 1))
 
 
+@exercise
 def privacy_audit() -> Checklist:
     """A self-audit of the settings that matter most for activists, most important first."""
     items = [AuditItem(item, _(f"{P}.audit.{item}"), weight, _(f"{P}.audit.{item}_advice"))

@@ -14,6 +14,7 @@ from ...i18n import _
 from ...toolkit.search import Query, parse_query
 from ...widgets import Matching, MultipleChoice, Rule, TextAnswer, TrueFalse
 from ..tools import QueryBuilder
+from ..registry import exercise, tool
 from ._keys import hints, texts
 
 P = "w1.search"
@@ -60,6 +61,7 @@ def well_written() -> Rule:
 
 
 # -- exercises -----------------------------------------------------------------------------------
+@exercise
 def either_or_query() -> TextAnswer:
     """Quotes, OR and minus together."""
     return TextAnswer(
@@ -72,6 +74,7 @@ def either_or_query() -> TextAnswer:
         placeholder=_(f"{P}.placeholder"), hints=hints(f"{P}.either_or.hint", 2))
 
 
+@exercise
 def where_query() -> TextAnswer:
     """site: and intitle: with an exact phrase."""
     return TextAnswer(
@@ -84,6 +87,7 @@ def where_query() -> TextAnswer:
         placeholder=_(f"{P}.placeholder"), hints=hints(f"{P}.where.hint", 2))
 
 
+@exercise
 def when_query() -> TextAnswer:
     """after: and before: around one year."""
     return TextAnswer(
@@ -100,6 +104,7 @@ def when_query() -> TextAnswer:
 OLD_QUERY = "+Gaza ~water cache:unicef.org"
 
 
+@exercise
 def fix_old_query() -> TextAnswer:
     """Rewrite a query that uses +, ~ and cache:."""
     return TextAnswer(
@@ -112,6 +117,7 @@ def fix_old_query() -> TextAnswer:
         placeholder=_(f"{P}.placeholder"), hints=hints(f"{P}.fix.hint", 2))
 
 
+@exercise
 def plus_still_works() -> TrueFalse:
     return TrueFalse("w1_l2_plus", _(f"{P}.plus.statement"), answer=False, why=_(f"{P}.plus.why"))
 
@@ -120,6 +126,7 @@ OPERATORS = {"quotes": '"…"', "minus": "-word", "or": "OR", "site": "site:", "
              "intitle": "intitle:", "after": "after:"}
 
 
+@exercise
 def match_operators() -> Matching:
     """Each operator with what it does."""
     meanings = ("exact", "leave_out", "either", "one_site", "file", "title", "newer")
@@ -128,10 +135,12 @@ def match_operators() -> Matching:
                     texts(f"{P}.operators.meaning", meanings), answer=answer)
 
 
+@tool
 def query_builder() -> QueryBuilder:
     return QueryBuilder()
 
 
+@exercise
 def trust_a_source() -> MultipleChoice:
     """What makes a found fact worth using in a campaign."""
     ids = ("publisher", "original", "date", "others", "top", "shares", "ai")

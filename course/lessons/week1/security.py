@@ -6,16 +6,19 @@ import ipywidgets as w
 from ...i18n import _
 from ...widgets import AuditItem, Checklist, Matching, MultipleChoice, Ordering, TrueFalse
 from ..tools import LinkChecker, PasswordMeter, PhishingMessage, ThreatModel, TotpDemo
+from ..registry import exercise, tool
 from ._keys import hints, texts
 
 P = "w1.security"
 
 
 # -- passwords -----------------------------------------------------------------------------------
+@tool
 def password_meter() -> PasswordMeter:
     return PasswordMeter()
 
 
+@exercise
 def password_rules() -> MultipleChoice:
     """Which rules follow NIST SP 800-63B revision 4?"""
     ids = ("long", "blocklist", "on_leak", "paste", "symbols", "rotate", "questions")
@@ -24,10 +27,12 @@ def password_rules() -> MultipleChoice:
 
 
 # -- two-step login ------------------------------------------------------------------------------
+@tool
 def totp_demo() -> TotpDemo:
     return TotpDemo()
 
 
+@exercise
 def factor_weaknesses() -> Matching:
     left = ("sms", "push", "app", "key")
     right = ("sim_swap", "fatigue", "relay", "bound")
@@ -53,10 +58,12 @@ def phishing_messages() -> list[PhishingMessage]:
             for m, url, expected in MESSAGES]
 
 
+@tool
 def phishing_examples() -> w.VBox:
     return w.VBox(phishing_messages(), layout=w.Layout(width="auto", max_width="100%"))
 
 
+@tool
 def link_checker() -> LinkChecker:
     return LinkChecker()
 
@@ -73,6 +80,7 @@ FACEBOOK_LINKS = {
 }
 
 
+@exercise
 def real_facebook_links() -> MultipleChoice:
     return MultipleChoice("w1_l5_links", _(f"{P}.links.prompt"), FACEBOOK_LINKS,
                           answer=["mobile", "business"], why=texts(f"{P}.links.why", FACEBOOK_LINKS),
@@ -83,6 +91,7 @@ def real_facebook_links() -> MultipleChoice:
 HACKED_STEPS = ("recover", "password", "check", "warn", "record")
 
 
+@exercise
 def hacked_steps() -> Ordering:
     return Ordering("w1_l5_hacked", _(f"{P}.hacked.prompt"), texts(f"{P}.hacked.step", HACKED_STEPS),
                     answer=list(HACKED_STEPS), why=_(f"{P}.hacked.why"), hints=hints(f"{P}.hacked.hint", 1))
@@ -93,18 +102,21 @@ DEVICE_ITEMS = (("updates", 3), ("lock", 3), ("encryption", 2), ("backup", 2), (
                 ("firewall", 1), ("find", 1))
 
 
+@exercise
 def device_audit() -> Checklist:
     items = [AuditItem(item, _(f"{P}.devices.{item}"), weight, _(f"{P}.devices.{item}_advice"))
              for item, weight in DEVICE_ITEMS]
     return Checklist("w1_l5_devices", _(f"{P}.devices.prompt"), items)
 
 
+@exercise
 def fingerprint_at_checkpoint() -> TrueFalse:
     return TrueFalse("w1_l5_fingerprint", _(f"{P}.fingerprint.statement"), answer=False,
                      why=_(f"{P}.fingerprint.why"))
 
 
 # -- threat model --------------------------------------------------------------------------------
+@exercise
 def threat_model_matching() -> Matching:
     left = ("protect", "from_whom", "how_bad", "what_to_do")
     right = ("list", "official", "likely", "encrypt")
@@ -113,5 +125,6 @@ def threat_model_matching() -> Matching:
                     why=texts(f"{P}.threat.why", left))
 
 
+@tool
 def threat_model() -> ThreatModel:
     return ThreatModel()

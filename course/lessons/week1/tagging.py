@@ -7,11 +7,13 @@ from ...widgets import ChartExplorer, MultipleChoice, NumberAnswer, Rule, Single
 from ..tools import HashtagChecker, PostChecker
 from ..ui import show_chart, show_table
 from . import charts, insights
+from ..registry import chart, exercise, tool
 from ._keys import hints, texts
 
 P = "w1.tags"
 
 
+@exercise
 def tag_the_volunteer() -> SingleChoice:
     """A recognisable young volunteer in a protest photo."""
     ids = ("tag", "no_tag", "ask", "comment")
@@ -19,6 +21,7 @@ def tag_the_volunteer() -> SingleChoice:
                         answer="ask", why=texts(f"{P}.volunteer.why", ids))
 
 
+@exercise
 def before_you_tag() -> MultipleChoice:
     ids = ("ask", "partners", "audience", "sensitive", "many", "celebrities")
     return MultipleChoice("w1_l3_before_tag", _(f"{P}.before.prompt"), texts(f"{P}.before.opt", ids),
@@ -34,6 +37,7 @@ def _one_whole_tag(text: str) -> bool:
     return find_hashtags(tag) == [tag]
 
 
+@exercise
 def readable_hashtag() -> TextAnswer:
     """Rewrite a glued lowercase hashtag so screen readers read its words."""
     return TextAnswer(
@@ -49,43 +53,52 @@ ARABIC_TAGS = {"space": "#حقوق المرأة", "underscore": "#حقوق_ال�
                "harakat": "#حُقوق_المرأة", "long": "#يوم_المرأة_العالمي"}
 
 
+@exercise
 def arabic_hashtags() -> MultipleChoice:
     return MultipleChoice("w1_l3_arabic", _(f"{P}.arabic.prompt"), ARABIC_TAGS,
                           answer=["underscore", "long"], why=texts(f"{P}.arabic.why", ARABIC_TAGS))
 
 
+@tool
 def hashtag_checker() -> HashtagChecker:
     return HashtagChecker()
 
 
+@tool
 def post_checker() -> PostChecker:
     return PostChecker()
 
 
+@exercise
 def engagement_rate_practice() -> NumberAnswer:
     """Reactions, comments and shares over reach."""
     return NumberAnswer("w1_l3_rate", _(f"{P}.rate.prompt"), answer=insights.engagement_rate(48, 9, 3, 1250),
                         tolerance=0.05, unit="%", why=_(f"{P}.rate.why"), hints=hints(f"{P}.rate.hint", 2))
 
 
+@chart
 def hashtag_count_chart() -> None:
     show_chart(*charts.hashtag_count_figure(insights.posts()))
 
 
+@chart
 def top_hashtags_table() -> None:
     rows, takeaway = charts.top_hashtags_rows(insights.posts())
     show_table([_(f"{P}.table.tag"), _(f"{P}.table.posts"), _(f"{P}.table.rate")], rows,
                caption=_(f"{P}.table.caption"), takeaway=takeaway)
 
 
+@exercise
 def more_hashtags_better() -> TrueFalse:
     return TrueFalse("w1_l3_many_tags", _(f"{P}.many.statement"), answer=False, why=_(f"{P}.many.why"))
 
 
+@chart
 def post_type_chart() -> None:
     show_chart(*charts.post_type_figure(insights.posts()))
 
 
+@exercise
 def post_type_explorer() -> ChartExplorer:
     """Which post type reaches the most people? (Reach and engagement rate tell different stories.)"""
     ids = ("photo", "video", "live", "link")
