@@ -20,14 +20,38 @@ from nbgrader.utils import notebook_hash
 from ..i18n import _, direction
 from .scorer import QuestionResult
 
-_ICON = {"right": "✔", "partly": "◐", "wrong": "✘", "blank": "○", "pending": "⏳"}
 _COLOUR = {"right": "#1b7f3b", "partly": "#9a6700", "wrong": "#b42318", "blank": "#555", "pending": "#1f5fa8"}
+# Status icons drawn inline (no emoji font needed); the verdict's words beside them say the same.
+_SHAPE = {"right": '<path d="M3 8.5l3.5 3.5L13 4.5" fill="none" stroke="currentColor" stroke-width="2.2"/>',
+          "partly": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>'
+                    '<path d="M8 2a6 6 0 0 1 0 12z" fill="currentColor"/>',
+          "wrong": '<path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="2.2"/>',
+          "blank": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>',
+          "pending": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>'
+                     '<path d="M8 4.5V8l2.5 2" fill="none" stroke="currentColor" stroke-width="2"/>',
+          "alert": '<path d="M8 1.5L15 14H1z" fill="none" stroke="currentColor" stroke-width="1.8"/>'
+                   '<path d="M8 6v4M8 11.5v1.2" stroke="currentColor" stroke-width="1.8"/>'}
+
+
+def icon(name: str) -> str:
+    """An inline SVG status icon (decorative: the text beside it carries the meaning)."""
+    return (f'<svg class="icon" width="1em" height="1em" viewBox="0 0 16 16" aria-hidden="true" '
+            f'focusable="false" style="vertical-align:-0.125em">{_SHAPE[name]}</svg>')
 
 
 def _lesson_name(lesson: str) -> str:
+    """``lesson 2 (google search)`` in English; in another language the lesson's number with its
+    translated title when the catalogues have one (``lesson.<file stem>.title``), else the number."""
+    from .. import i18n
     stem = Path(lesson).stem
     number, _sep, rest = stem.partition("_")
-    return _("feedback.lesson", number=int(number), title=rest.replace("_", " ")) if number.isdigit() else stem
+    if not number.isdigit():
+        return stem
+    if i18n.current_language() == "en":
+        return _("feedback.lesson", number=int(number), title=rest.replace("_", " "))
+    title = i18n.catalogue(i18n.current_language()).get(f"lesson.{stem}.title")
+    return (_("feedback.lesson", number=int(number), title=title) if title
+            else _("feedback.lesson_number", number=int(number)))
 
 
 def _frame(title: str, body: str) -> str:
@@ -58,7 +82,7 @@ def card(number: int, result: QuestionResult, reveal: bool, comment: str = "") -
              f"<h2>{number}. <bdi>{html.escape(result.title)}</bdi></h2>",
              f"<div>{html.escape(_('grade.your_answer'))}: <bdi>{html.escape(answer)}</bdi></div>",
              f'<div class="verdict" role="status" style="color:{_COLOUR[verdict]}">'
-             f'<span aria-hidden="true">{_ICON[verdict]}</span> {html.escape(status)}</div>']
+             f'{icon(verdict)} {html.escape(status)}</div>']
     if comment:
         parts.append(f"<div>{html.escape(_('feedback.mentor_comment'))}: <bdi>{html.escape(comment)}</bdi></div>")
     if verdict not in ("right", "pending") and result.lesson:
@@ -78,7 +102,7 @@ def page(week_title: str, results: list[QuestionResult], summary: str, reveal: b
     comments = comments or {}
     body = [f"<h1>{html.escape(week_title)}</h1>", f'<p role="status"><b>{html.escape(summary)}</b></p>']
     for note in notes or []:
-        body.append(f'<p role="note">⚠ {html.escape(note)}</p>')
+        body.append(f'<p role="note">{icon("alert")} {html.escape(note)}</p>')
     body.append(f"<p>{html.escape(_('feedback.answers_shown' if reveal else 'feedback.answers_hidden'))}</p>")
     body += [card(i, r, reveal, comments.get(r.cell, "")) for i, r in enumerate(results, 1)]
     return _frame(week_title, "".join(body))
@@ -88,7 +112,7 @@ def problem_page(week_title: str, problem: str) -> str:
     """The page for a submission that could not be graded: why, and what to do."""
     return _frame(_("problem.title"), (
         f"<h1>{html.escape(week_title)}</h1>"
-        f'<p role="alert">⚠ <b>{html.escape(_("problem.not_graded"))}</b></p>'
+        f'<p role="alert">{icon("alert")} <b>{html.escape(_("problem.not_graded"))}</b></p>'
         f"<p><bdi>{html.escape(problem)}</bdi></p>"
         f"<p>{html.escape(_('problem.not_counted'))}</p>"))
 

@@ -282,9 +282,10 @@ def make_page(layout, week, learner, folder, wp: WeekProgress | None, key, relea
     handed = submission.read(folder, week.assessment, release)
     grades = mentors.grades.get(learner, {})
     comments = mentors.comments.get(learner, {})
-    results = [_with_mentor_grade(r, grades.get(r.cell)) for r in scorer.score(key, handed)]
+    lang = language_of(layout, roster, learner)
+    results = [_with_mentor_grade(r, grades.get(r.cell)) for r in scorer.score(key, handed, lang)]
     reveal = wp is not None and (wp.state is State.PASSED or (wp.state is State.FAILED and wp.attempts_left == 0))
-    with i18n.language(language_of(layout, roster, learner)):
+    with i18n.language(lang):
         summary = _summary(week, wp, results)
         text = feedback.page(f"{i18n._('feedback.week', number=week.number)}: {week.title}", results,
                              summary, reveal, comments, handed.notes)

@@ -45,18 +45,28 @@ class QuestionResult:
         return "partly" if self.points > 0 else "wrong"
 
 
-def _labels(entry: KeyEntry) -> dict:
-    return dict(getattr(entry, "labels", None) or {})
+def _labels(entry: KeyEntry, language: str = "en") -> dict:
+    card_text = getattr(entry, "card_text", None)
+    return dict(card_text("labels", language) if card_text else getattr(entry, "labels", None) or {})
 
 
-def in_words(entry: KeyEntry, answer: Any) -> str:
-    """An answer as the learner saw it: option labels rather than ids."""
+def _text(entry: KeyEntry, name: str, language: str) -> Any:
+    card_text = getattr(entry, "card_text", None)
+    return card_text(name, language) if card_text else getattr(entry, name, "")
+
+
+def in_words(entry: KeyEntry, answer: Any, language: str = "en") -> str:
+    """An answer as the learner saw it, in ``language``: option labels rather than ids."""
     if answer in (None, "", [], {}):
         return ""
-    labels = _labels(entry)
+    labels = _labels(entry, language)
     word = lambda value: str(labels.get(str(value), value))   # noqa: E731
     if entry.kind == "truefalse":
-        return "True" if answer is True else "False" if answer is False else str(answer)
+        from .. import i18n
+        if isinstance(answer, bool):
+            with i18n.language(language):
+                return i18n._("truefalse.true" if answer else "truefalse.false")
+        return str(answer)
     if entry.kind == "pairs" and isinstance(answer, dict):
         return "; ".join(f"{word(left)} → {word(right)}" for left, right in answer.items())
     if isinstance(answer, (list, tuple)):
@@ -67,8 +77,9 @@ def in_words(entry: KeyEntry, answer: Any) -> str:
     return word(answer) if entry.kind in ("choice",) else str(answer)
 
 
-def score(key: AnswerKey, handed: Handed) -> list[QuestionResult]:
-    """Every question of ``key`` scored from ``handed``, in the key's order."""
+def score(key: AnswerKey, handed: Handed, language: str = "en") -> list[QuestionResult]:
+    """Every question of ``key`` scored from ``handed``, in the key's order; the words a card shows
+    (title, answer, right answer, explanation) in ``language``. Scores never depend on it."""
     results = []
     for qid, entry in key.entries.items():
         if entry.kind == "manual":
@@ -78,14 +89,14 @@ def score(key: AnswerKey, handed: Handed) -> list[QuestionResult]:
         else:
             answer = handed.answers.get(qid)
             points = score_answer(entry, answer)
-        right = "" if entry.kind in ("manual", "rules") else in_words(entry, entry.reference_answer())
+        right = "" if entry.kind in ("manual", "rules") else in_words(entry, entry.reference_answer(), language)
         if entry.kind == "rules":
-            right = str(entry.answer)
+            right = str(_text(entry, "reference", language) or entry.answer)
         results.append(QuestionResult(
-            question=qid, title=getattr(entry, "title", "") or qid, lesson=getattr(entry, "lesson", "") or "",
+            question=qid, title=_text(entry, "title", language) or qid, lesson=getattr(entry, "lesson", "") or "",
             kind=entry.kind, max_points=entry.points, points=points, answer=answer,
-            answer_words=in_words(entry, answer) if entry.kind != "manual" else answer,
-            explanation=getattr(entry, "explanation", "") or "", right_answer=right))
+            answer_words=in_words(entry, answer, language) if entry.kind != "manual" else answer,
+            explanation=_text(entry, "explanation", language) or "", right_answer=right))
     return results
 
 
