@@ -23,6 +23,8 @@ from nbclient.exceptions import CellExecutionError
 from . import grading
 from .answer_key import load_key
 from .authoring.drift import build_differences
+from .authoring.lesson_drift import lesson_differences
+from .authoring.translation_status import report as translation_report
 from .layout import CourseLayout
 from .reference import choice_options, fill, solutions
 from .scaffold import copy_course
@@ -36,6 +38,7 @@ class WeekCheck:
     week: str
     problems: list[str] = field(default_factory=list)
     passed: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # reported, never a failure (e.g. translations not done yet)
 
     @property
     def ok(self) -> bool:
@@ -118,10 +121,18 @@ def check_week(source: CourseLayout, week_id: str, scratch: Path) -> WeekCheck:
     result = WeekCheck(week=week.id)
     drift = build_differences(source, week.id)
     (result.problems if drift else result.passed).extend(drift or ["notebook and key equal their build"])
+    lesson_drift = lesson_differences(source, week.id)
+    (result.problems if lesson_drift else result.passed).extend(lesson_drift or ["lessons equal their build"])
+    stale, notes, _details = translation_report(source, week.id)
+    result.problems.extend(stale)
+    result.notes.extend(notes)
     for lesson in week.lessons:
-        error = run_notebook(source.week_folder(week.id) / lesson)
-        (result.problems if error else result.passed).append(
-            f"lesson {lesson} " + (f"fails: {error}" if error else "runs"))
+        for name in (lesson, lesson.replace(".ipynb", ".ar.ipynb")):
+            if name != lesson and not (source.week_folder(week.id) / name).exists():
+                continue
+            error = run_notebook(source.week_folder(week.id) / name)
+            (result.problems if error else result.passed).append(
+                f"lesson {name} " + (f"fails: {error}" if error else "runs"))
     error = run_notebook(source.week_folder(week.id) / week.assessment)
     (result.problems if error else result.passed).append(
         f"{week.assessment} " + (f"fails: {error}" if error else "runs"))

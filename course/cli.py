@@ -191,6 +191,8 @@ def cmd_demo(layout: CourseLayout, args) -> int:
 
 
 def cmd_check(layout: CourseLayout, args) -> int:
+    if args.translations:
+        return cmd_check_translations(layout, args)
     from .check import check
     results = check(layout, [args.week] if args.week else None)
     for r in results:
@@ -199,9 +201,28 @@ def cmd_check(layout: CourseLayout, args) -> int:
             print(f"     ✔ {line}")
         for line in r.problems:
             print(f"     ✘ {line}")
+        for line in r.notes:
+            print(f"     · {line}")
     failed = [r.week for r in results if not r.ok]
     if failed:
         print(f"{len(failed)} week(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_check_translations(layout: CourseLayout, args) -> int:
+    """Only the lessons' translation status, block by block; fails while a started translation is incomplete."""
+    from .authoring.translation_status import report
+    failed = 0
+    for week in [args.week] if args.week else layout.syllabus.week_ids:
+        problems, notes, details = report(layout, week)
+        for line in [*problems, *notes]:
+            print(line)
+        for line in details:
+            print(f"     {line}")
+        failed += len(details)
+    if failed:
+        print(f"{failed} block(s) missing, stale or left over in started translations", file=sys.stderr)
         return 1
     return 0
 
@@ -297,6 +318,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("check", help="prove every notebook runs and grades right (maintainers)")
     p.add_argument("week", nargs="?")
+    p.add_argument("--translations", action="store_true",
+                   help="only list the lessons' missing and stale translations, block by block (quick)")
     p.set_defaults(func=cmd_check)
     return parser
 

@@ -32,6 +32,8 @@ c.Exchange.path_includes_course = False
 c.Exchange.cache = os.environ.get("COURSE_LEARNER_CACHE", str(GRADING / "learner_cache"))
 
 # Only the assessment is graded; lessons are released beside it by `course release`.
+# A week's lesson sources (<week>/src/, see AUTHORING.md) are for authors: never released.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "src"]
 # The learner's answers file (assessment.answers.json) travels with the
 # submission, so it must never sit in a week's source folder: `course release`
 # refuses to release a week that has one.

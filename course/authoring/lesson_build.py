@@ -26,10 +26,8 @@ from ..i18n import _
 from ..layout import CourseLayout
 from ..lessons.registry import registry_of, week_module
 from ..syllabus import Week
-from .lesson_source import Block, LessonSource, Placement, SourceError, read_lesson
+from .lesson_source import SOURCE_FOLDER, Block, LessonSource, Placement, SourceError, read_lesson
 from .translation_status import TRANSLATED, status
-
-SOURCE_FOLDER = "src"
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import jupytext
 
+SOURCE_FOLDER = "src"
 PLACEMENT_KINDS = ("exercise", "tool", "chart")
 DIRECTIVE = re.compile(r"^```\{(?P<kind>[\w-]+)\}[ \t]*(?P<name>\S*)[ \t]*\n```[ \t]*$")
 PIN = re.compile(r"<!--\s*en:\s*(?P<hash>[0-9a-fA-F]{8,12})\s*-->[ \t]*\n?")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from .lesson_source import Block, LessonSource, Unit, read_translation
+from ..layout import CourseLayout
+from .lesson_source import SOURCE_FOLDER, Block, LessonSource, SourceError, Unit, read_lesson, read_translation
 
 TRANSLATED = ("ar",)
 
@@ -96,3 +97,35 @@ def status(source: LessonSource, language: str = "ar") -> Status:
     else:
         result.missing = list(english)
     return result
+
+
+def week_status(layout: CourseLayout, week_id: str, language: str = "ar") -> list[Status]:
+    """The translation status of every lesson of a week that has a source."""
+    week = layout.syllabus.week(week_id)
+    out = []
+    for lesson in week.lessons:
+        path = layout.week_folder(week_id) / SOURCE_FOLDER / f"{lesson.removesuffix('.ipynb')}.md"
+        if path.exists():
+            out.append(status(read_lesson(path), language))
+    return out
+
+
+def report(layout: CourseLayout, week_id: str, language: str = "ar") -> tuple[list[str], list[str], list[str]]:
+    """``(problems, notes, details)`` for ``course check``: stale or left-over blocks of a translation are
+    problems; missing blocks and lessons not translated yet are notes, with counts; details list every block."""
+    problems, notes, details = [], [], []
+    try:
+        statuses = week_status(layout, week_id, language)
+    except SourceError as exc:
+        return [f"{week_id}: translations cannot be read: {exc}"], [], []
+    for s in statuses:
+        line = f"translation {s.summary()}"
+        (problems if s.stale or s.left_over else notes).append(line)
+        details += [f"{s.lesson} ({language}) {d}" for d in s.lines()] if s.exists else []
+    started = [s for s in statuses if s.exists]
+    missing = sum(len(s.missing) for s in started)
+    waiting = sum(len(s.english) for s in statuses if not s.exists)
+    notes.append(f"translation ({language}) of {week_id}: {len(started)} of {len(statuses)} lessons started, "
+                 f"{missing} blocks missing, {sum(len(s.stale) for s in started)} stale"
+                 + (f"; {waiting} blocks in lessons not started" if waiting else ""))
+    return problems, notes, details

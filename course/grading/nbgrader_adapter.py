@@ -94,11 +94,13 @@ def release(layout: CourseLayout, week_id: str, force: bool = False) -> Path:
             src = layout.week_folder(week.id) / lesson
             if not src.exists():
                 raise PipelineError(f"{src} is listed in the syllabus but missing")
-            nb = nbformat.read(src, as_version=4)
-            for cell in nb.cells:
-                if cell.cell_type == "code":
-                    cell.outputs, cell.execution_count = [], None
-            nbformat.write(nb, released / lesson)
+            translations = sorted(src.parent.glob(f"{src.stem}.*.ipynb"))   # e.g. NN_topic.ar.ipynb
+            for notebook in [src, *translations]:
+                nb = nbformat.read(notebook, as_version=4)
+                for cell in nb.cells:
+                    if cell.cell_type == "code":
+                        cell.outputs, cell.execution_count = [], None
+                nbformat.write(nb, released / notebook.name)
     from nbgrader.api import Gradebook
     with Gradebook(layout.db_url, layout.course_id) as gb:   # nbgrader computes lateness from this
         gb.update_or_create_assignment(week.id, duedate=naive_utc(week.due))

@@ -132,7 +132,8 @@ def match_operators() -> Matching:
     meanings = ("exact", "leave_out", "either", "one_site", "file", "title", "newer")
     answer = dict(zip(OPERATORS, meanings))
     return Matching("w1_l2_operators", _(f"{P}.operators.prompt"), OPERATORS,
-                    texts(f"{P}.operators.meaning", meanings), answer=answer)
+                    texts(f"{P}.operators.meaning", meanings), answer=answer,
+                    why=texts(f"{P}.operators.why", OPERATORS))
 
 
 @tool
