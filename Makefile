@@ -10,7 +10,7 @@ PYTEST_WORKERS ?= 2
 .PHONY: lab mentor test check demo browser sandbox clean help
 
 help:
-	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb"
+	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb (in Arabic: make lab LANGUAGE=ar)"
 	@echo "make test    run the whole test suite (installs Chromium for the browser tests)"
 	@echo "make check   the maintainer's check: every notebook runs and grades right"
 	@echo "make mentor  JupyterLab for mentors, with the formgrader"
@@ -22,7 +22,7 @@ $(INSTALLED): pyproject.toml
 	touch $(INSTALLED)
 
 lab: $(INSTALLED) sandbox
-	$(PY) -m course lab
+	$(PY) -m course lab $(if $(LANGUAGE),--language $(LANGUAGE))
 
 mentor: $(INSTALLED)
 	$(PY) -m course lab --mentor

@@ -31,7 +31,7 @@ def _quiet() -> None:
 
 def cmd_init(layout: CourseLayout, args) -> int:
     from .scaffold import init_course
-    layout = init_course(layout.root, learner=args.learner, solo=not args.cohort)
+    layout = init_course(layout.root, learner=args.learner, solo=not args.cohort, language=args.language)
     print(f"Course ready in {layout.root}")
     if not args.cohort:
         print(f"Learner workspace: {layout.workspace} (start it with `course --root {layout.root} lab`)")
@@ -41,7 +41,7 @@ def cmd_init(layout: CourseLayout, args) -> int:
 def cmd_lab(layout: CourseLayout, args) -> int:
     from .lab import launch
     return launch(layout, learner=args.learner, mentor=args.mentor, port=args.port,
-                  open_browser=not args.no_browser)
+                  open_browser=not args.no_browser, language=args.language)
 
 
 def cmd_release(layout: CourseLayout, args) -> int:
@@ -254,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("init", help="set up a course folder: release every week, prepare the solo learner")
     p.add_argument("--learner", help="the solo learner's id (default: your user name)")
     p.add_argument("--cohort", action="store_true", help="no solo learner workspace (cohort or hub)")
+    p.add_argument("--language", choices=("en", "ar"), help="the solo learner's language (remembered)")
     p.set_defaults(func=cmd_init)
 
     p = command("lab", help="start JupyterLab on the learner's home page (or --mentor)")
@@ -261,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mentor", action="store_true", help="the mentor's lab, with the formgrader")
     p.add_argument("--port", type=int, default=8888)
     p.add_argument("--no-browser", action="store_true")
+    p.add_argument("--language", choices=("en", "ar"),
+                   help="the learner's language, remembered for the workspace (default: the remembered one, "
+                        "else the roster's, else the syllabus's)")
     p.set_defaults(func=cmd_lab)
 
     p = command("release", help="release a week (default: all) to the exchange")

@@ -17,7 +17,7 @@ from nbgrader.exchange.default import ExchangeFetchAssignment, ExchangeList, Exc
 from nbgrader.utils import get_username
 from traitlets import List, Unicode
 
-from . import gate
+from . import gate, workspace_language
 
 
 class GatedMixin:
@@ -61,6 +61,12 @@ class GatedExchangeFetchAssignment(GatedMixin, ExchangeFetchAssignment):
     def init_src(self):
         self.refuse_unless_open(self.coursedir.assignment_id)
         super().init_src()
+
+    def copy_files(self):
+        super().copy_files()
+        # the lessons in the learner's language, under their normal names (the assessment untouched)
+        workspace = Path(self.assignment_dir)
+        workspace_language.localise_week(workspace, Path(self.dest_path), workspace_language.chosen(workspace))
 
 
 class GatedExchangeSubmit(GatedMixin, ExchangeSubmit):

@@ -1,8 +1,11 @@
 """``course lab``: JupyterLab for the solo learner (on ``START_HERE.ipynb``) or for a mentor.
 
 The learner's lab is rooted at the workspace and sees only the Assignment
-List; submitting there grades at once (solo mode). The mentor's lab is rooted
-at the course folder, with nbgrader's formgrader for written answers.
+List; submitting there grades at once (solo mode). It speaks the learner's
+language (``--language``, remembered for the workspace; else the roster's, else
+the syllabus default): ``COURSE_LANG`` for the server and kernels, JupyterLab's
+menus, START_HERE and the lessons. The mentor's lab is rooted at the course
+folder, with nbgrader's formgrader for written answers.
 """
 from __future__ import annotations
 
@@ -11,12 +14,15 @@ import subprocess
 import sys
 
 from .layout import CourseLayout
-from .scaffold import HOME_PAGE, default_learner_id, init_course, solo_learner, write_mentor_config
+from . import workspace_language
+from .scaffold import (HOME_PAGE, default_learner_id, init_course, learner_language, solo_learner,
+                       use_language, write_mentor_config)
 
 
 def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: bool,
-                host: str = "127.0.0.1") -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that start the right JupyterLab."""
+                host: str = "127.0.0.1", language: str | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that start the right JupyterLab (the learner's in ``language``,
+    default: the learner's own, see :func:`course.scaffold.learner_language`)."""
     env = dict(os.environ)
     config_dir = layout.mentor_config if mentor else layout.learner_config
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
@@ -27,6 +33,9 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
     default_url = "/formgrader" if mentor else f"/lab/tree/{HOME_PAGE}"
     if not mentor:
         env["COURSE_LEARNER"] = solo_learner(layout) or default_learner_id()
+        env["COURSE_LANG"] = learner_language(layout, env["COURSE_LEARNER"], language)
+        # the switch on START_HERE writes this file; kernels and the solo grader follow it
+        env["COURSE_LANG_FILE"] = str(layout.workspace / workspace_language.STATE_DIR / "language.json")
     cmd = [sys.executable, "-m", "jupyterlab",
            f"--ServerApp.root_dir={root_dir}",
            f"--ServerApp.ip={host}",
@@ -43,12 +52,25 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
 
 
 def launch(layout: CourseLayout, learner: str | None = None, mentor: bool = False,
-           port: int = 8888, open_browser: bool = True) -> int:
+           port: int = 8888, open_browser: bool = True, language: str | None = None) -> int:
     if mentor:
         write_mentor_config(layout)
     elif not (layout.workspace / HOME_PAGE).exists() or (learner and learner != solo_learner(layout)):
         print("Preparing the course (first start takes a few seconds)…")
-        init_course(layout.root, learner=learner)
+        init_course(layout.root, learner=learner, language=language)
+    else:
+        prepare_language(layout, language)
     cmd, env = lab_command(layout, mentor, port, open_browser)
     print("Starting JupyterLab. Stop it with Ctrl+C.")
     return subprocess.call(cmd, env=env)
+
+
+def prepare_language(layout: CourseLayout, language: str | None = None) -> str:
+    """Remember ``language`` (if given) for the solo learner's workspace, and put the home page,
+    the lessons and JupyterLab's menus in the learner's language; returns it."""
+    learner = solo_learner(layout) or default_learner_id()
+    chosen = learner_language(layout, learner, language)
+    if language:
+        workspace_language.remember(layout.workspace, chosen)
+    use_language(layout, chosen)
+    return chosen

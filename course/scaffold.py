@@ -14,7 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import grading
+from . import grading, workspace_language
+from .i18n import LANGUAGES
 from .layout import CHECKOUT, CourseLayout
 from .syllabus import PACKAGED_SYLLABUS, load_syllabus
 
@@ -26,6 +27,8 @@ _INSTRUCTOR_LAB_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:cr
                            "@jupyter/nbgrader:course-list"]
 _INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader",
                                  "nbgrader.server_extensions.course_list"]
+# JupyterLab's own menus: the locale of the installed language pack (jupyterlab-language-pack-ar-SA).
+LAB_LOCALES = {"en": "en", "ar": "ar_SA"}
 
 
 def default_learner_id() -> str:
@@ -65,39 +68,80 @@ def copy_course(root: Path, source: Path = CHECKOUT) -> None:
 
 
 def init_course(root: Path | str | None = None, learner: str | None = None,
-                solo: bool = True) -> CourseLayout:
+                solo: bool = True, language: str | None = None) -> CourseLayout:
     """Create (or refresh) a course at ``root``, release every week and, for solo mode,
-    prepare the learner's workspace with week 1 fetched."""
+    prepare the learner's workspace with week 1 fetched (in ``language``, remembered, if given)."""
     layout = CourseLayout.at(root)
     if layout.root != CHECKOUT.resolve():
         copy_course(layout.root)
     layout.require()
     grading.release_all(layout)
     if solo:
-        setup_workspace(layout, learner or default_learner_id())
+        setup_workspace(layout, learner or default_learner_id(), language)
     write_mentor_config(layout)
     return layout
 
 
-def setup_workspace(layout: CourseLayout, learner: str) -> Path:
-    """The solo learner's JupyterLab root: home page, config, and the first week."""
+def setup_workspace(layout: CourseLayout, learner: str, language: str | None = None) -> Path:
+    """The solo learner's JupyterLab root: home page, config, and the first week, in the learner's
+    language (``language`` is remembered for the workspace when given)."""
     workspace = layout.workspace
     workspace.mkdir(parents=True, exist_ok=True)
-    home = workspace / HOME_PAGE
-    source_home = layout.root / HOME_PAGE
-    if not source_home.exists():
-        source_home = CHECKOUT / HOME_PAGE
-    if not home.exists() or home.read_bytes() != source_home.read_bytes():
-        shutil.copy2(source_home, home)
-    write_learner_config(layout, learner)
+    if language:
+        workspace_language.remember(workspace, language)
+    language = learner_language(layout, learner)
+    write_learner_config(layout, learner, language)
     first = layout.syllabus.weeks[0].id
     if not (workspace / first).exists():
         grading.fetch(layout, first, learner, workspace)
+    use_language(layout, language)
     return workspace
 
 
-def write_learner_config(layout: CourseLayout, learner: str) -> Path:
-    """Jupyter config for the solo learner's lab: gated exchange, grading on submit."""
+def learner_language(layout: CourseLayout, learner: str | None = None, requested: str | None = None) -> str:
+    """The learner's language: asked for now, else remembered for the workspace, else the roster's,
+    else the syllabus default."""
+    if requested:
+        if requested not in LANGUAGES:
+            raise ValueError(f"unsupported language {requested!r}; choose one of {', '.join(LANGUAGES)}")
+        return requested
+    return (workspace_language.remembered(layout.workspace) or _roster_language(layout, learner)
+            or layout.syllabus.language)
+
+
+def _roster_language(layout: CourseLayout, learner: str | None) -> str | None:
+    if not learner:
+        return None
+    from .storage import Ledger
+    try:
+        ledger = Ledger(layout.db_url)
+        try:
+            language = (ledger.roster().get(learner) or {}).get("language")
+        finally:
+            ledger.close()
+    except Exception:   # no gradebook yet: no roster
+        return None
+    return language if language in LANGUAGES else None
+
+
+def use_language(layout: CourseLayout, language: str) -> None:
+    """Put the solo learner's home page, lessons and JupyterLab's menus in ``language``."""
+    from .home import home_notebook_text
+    workspace = layout.workspace
+    home, source_home = workspace / HOME_PAGE, layout.root / HOME_PAGE
+    if not source_home.exists():
+        source_home = CHECKOUT / HOME_PAGE
+    text = source_home.read_text(encoding="utf-8")
+    if text == home_notebook_text("en"):   # the course's own page (not a cohort's): in the learner's language
+        text = home_notebook_text(language)
+    if not home.exists() or home.read_text(encoding="utf-8") != text:
+        home.write_text(text, encoding="utf-8")
+    write_lab_locale(layout.learner_config, language)
+    workspace_language.localise(workspace, language)
+
+
+def write_learner_config(layout: CourseLayout, learner: str, language: str | None = None) -> Path:
+    """Jupyter config for the solo learner's lab: gated exchange, grading on submit, menus in ``language``."""
     folder = layout.learner_config
     folder.mkdir(parents=True, exist_ok=True)
     log = layout.logs / "solo-grading.log"
@@ -114,6 +158,7 @@ def write_learner_config(layout: CourseLayout, learner: str) -> Path:
         f"c.GatedExchangeSubmit.grade_log = {str(log)!r}\n",
         encoding="utf-8")
     _write_lab_switches(folder, instructor=False)
+    write_lab_locale(folder, language or learner_language(layout, learner))
     _write_learner_workspace(folder)
     (folder / "learner.json").write_text(json.dumps({"learner": learner}), encoding="utf-8")
     return folder
@@ -162,6 +207,16 @@ def _write_learner_workspace(folder: Path) -> None:
     path = workspaces / f"{slugify('default')}{WORKSPACE_EXTENSION}"
     if not path.exists():   # never undo the learner's own arrangement
         path.write_text(json.dumps(layout, indent=1), encoding="utf-8")
+
+
+def write_lab_locale(folder: Path, language: str) -> Path:
+    """JupyterLab's menus in ``language``: a default of the translation setting, which the learner's
+    own choice in Settings › Language still overrides."""
+    path = folder / "labconfig" / "default_setting_overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"@jupyterlab/translation-extension:plugin":
+                                {"locale": LAB_LOCALES.get(language, "en")}}, indent=1), encoding="utf-8")
+    return path
 
 
 def _write_lab_switches(folder: Path, instructor: bool) -> None:

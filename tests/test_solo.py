@@ -47,7 +47,7 @@ def answer(layout, quality):
 def test_init_prepares_the_learner_workspace(solo):
     """After `course init`, does the workspace hold the home page and week 1, and nothing locked?"""
     names = sorted(p.name for p in solo.workspace.iterdir())
-    assert names == ["START_HERE.ipynb", W1]
+    assert names == [".course", "START_HERE.ipynb", W1]   # .course: the language choice and lessons (hidden)
     assert (solo.workspace / W1 / "01_presence_on_facebook.ipynb").exists()
 
 

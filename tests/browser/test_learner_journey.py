@@ -24,7 +24,7 @@ def test_home_page_shows_progress(lab, page):
     assert "Facebook, research and basic digital security" in text
     assert "Open" in text and "Locked" in text
     assert "Pass week 1 (Facebook, research and basic digital security) first" in text
-    assert page.locator(".jp-OutputArea-output a", has_text="01 presence on facebook").count() == 1
+    assert page.locator(".jp-OutputArea-output a", has_text="presence on Facebook").count() == 1
 
 
 def test_assessment_answer_survives_restart_and_run_all(lab, page):
