@@ -39,8 +39,11 @@ browser:
 sandbox:
 	bash scripts/install-sandbox.sh
 
+# Lesson notebooks (both languages) are executed by nbval in the same run, one file per worker.
+LESSON_NOTEBOOKS := $(wildcard week*_*/[0-9][0-9]_*.ipynb)
+
 test: $(INSTALLED) browser sandbox
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra --nbval-lax --nbval-current-env tests $(LESSON_NOTEBOOKS)
 
 clean:
 	rm -rf $(VENV) workspace grading/release grading/submitted grading/autograded \

@@ -10,13 +10,27 @@ from course.syllabus import load_syllabus
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = [ROOT / "START_HERE.ipynb"] + [
     ROOT / w.id / name for w in load_syllabus().weeks for name in (*w.lessons, w.assessment)]
+# Lesson notebooks, in both languages, are executed by nbval (`make test` runs pytest --nbval-lax on them).
+RUN_HERE = [ROOT / "START_HERE.ipynb"] + [ROOT / w.id / w.assessment for w in load_syllabus().weeks]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", RUN_HERE, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_notebook_runs(path):
     """Does this notebook execute headless without an error?"""
     assert run_notebook(path) is None
+
+
+def test_make_test_runs_every_built_lesson_with_nbval():
+    """Does `make test` hand every lesson notebook, English and Arabic, to nbval in the same pytest run?"""
+    import glob
+    import subprocess
+    out = subprocess.run(["make", "-n", "-o", ".venv/.installed", "-o", "browser", "-o", "sandbox", "test"],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "--nbval-lax" in out
+    built = sorted(glob.glob("week*_*/[0-9][0-9]_*.ipynb", root_dir=ROOT))
+    assert any(name.endswith(".ar.ipynb") for name in built)
+    assert all(name in out.split() for name in built)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")

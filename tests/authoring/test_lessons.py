@@ -224,3 +224,13 @@ def test_arabic_notebook_reads_right_to_left_with_code_left_to_right():
             assert ar.source.startswith('<div dir="rtl" lang="ar">\n\n') and ar.source.endswith("\n\n</div>")
     assert arabic.cells[0].source.splitlines()[2] == "# حضور منظمتك على فيسبوك"
     assert "الأسبوع 1، الدرس 1 من 5" in arabic.cells[0].source and "## ركن المرشد" in arabic.cells[-2].source
+
+
+@pytest.mark.slow
+def test_release_ships_both_languages_and_never_the_sources(course):
+    """Does a week's release hold each lesson and its Arabic notebook, and nothing of src/?"""
+    from course import grading
+    released = grading.release(course, "week1_facebook")
+    names = {p.name for p in released.rglob("*")}
+    assert {"01_presence_on_facebook.ipynb", "01_presence_on_facebook.ar.ipynb", "05_digital_security.ipynb"} <= names
+    assert "src" not in names and not any(n.endswith(".md") for n in names)
