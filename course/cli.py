@@ -227,6 +227,15 @@ def cmd_check_translations(layout: CourseLayout, args) -> int:
     return 0
 
 
+def cmd_new_lesson(layout: CourseLayout, args) -> int:
+    from .authoring.lesson_new import new_lesson
+    path, steps = new_lesson(layout, args.week, args.name)
+    print(f"wrote {path.relative_to(layout.root)} and added it to {args.week}'s lessons in the syllabus. Next:")
+    for step in steps:
+        print(f"  {step}")
+    return 0
+
+
 def cmd_build(layout: CourseLayout, args) -> int:
     from .authoring.assessment_build import write_week
     from .authoring.lesson_build import write_week_lessons
@@ -319,6 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
                               "assessment notebook and answer key from grading/assessments/<week>.toml (maintainers)")
     p.add_argument("week", nargs="?")
     p.set_defaults(func=cmd_build)
+
+    p = command("new-lesson", help="start a lesson: a source with front matter and an example exercise, "
+                                   "listed in the week's lessons in the syllabus (authors)")
+    p.add_argument("week")
+    p.add_argument("name", help="lower-case words joined by _, e.g. page_insights")
+    p.set_defaults(func=cmd_new_lesson)
 
     p = command("check", help="prove every notebook runs and grades right (maintainers)")
     p.add_argument("week", nargs="?")
