@@ -133,6 +133,11 @@ def _filesystem(scratch: Path) -> list[str]:
             args += ["--ro-bind", d, d]
     for f in ETC_FILES:
         args += ["--ro-bind-try", f, f]
+    # /tmp and scratch first: the project may itself live under /tmp (a CI clone), and later
+    # mounts win, so Python and the package are bound on top of the sandbox's own /tmp.
+    args += ["--proc", "/proc", "--dev", "/dev",
+             "--bind", str(scratch), SCRATCH,
+             "--bind", str(scratch / ".tmp"), "/tmp"]
     package = str(Path(course.__file__).resolve().parent)
     python = {str(Path(p).resolve()) for p in (sys.base_prefix, sys.prefix)}
     python |= {str(Path(p)) for p in (sys.base_prefix, sys.prefix)}  # the .venv's own path too
@@ -145,11 +150,7 @@ def _filesystem(scratch: Path) -> list[str]:
                 args += ["--perms", "0755", "--dir", parent]
                 made.add(parent)
         args += ["--ro-bind", target, target]
-    args += ["--proc", "/proc", "--dev", "/dev",
-             "--bind", str(scratch), SCRATCH,
-             "--bind", str(scratch / ".tmp"), "/tmp",
-             "--chdir", SCRATCH]
-    return args
+    return args + ["--chdir", SCRATCH]
 
 
 def _environment() -> dict[str, str]:
