@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import nbformat
 import pytest
 
+from course.i18n import catalogue
+
 from course import i18n
 from course.lessons import registry, week1
 from course.lessons.tools import (HashtagChecker, LinkChecker, PasswordMeter, PostChecker, QueryBuilder,
@@ -245,9 +247,8 @@ def test_assessment_best_time_key_matches_the_data(key):
 def test_assessment_link_key_is_the_only_real_facebook_link(key):
     """Is the key's link the only option whose registered domain is facebook.com?"""
     from course.reference import choice_options
-    nb = nbformat.read(ASSESSMENT, as_version=4)
-    source = next(c.source for c in nb.cells if '"q11_lookalike_link"' in c.source and "single_choice" in c.source)
-    links = dict(re.findall(r'"(\w+)": "(https://[^"]+)"', source))
+    prefix = "assessment.week1_facebook.q11_lookalike_link.options."
+    links = {k.removeprefix(prefix): v for k, v in catalogue("en").items() if k.startswith(prefix)}
     assert set(links) == set(choice_options(ASSESSMENT)["q11_lookalike_link"])
     real = [k for k, url in links.items() if inspect_link(url).registered_domain == "facebook.com"]
     assert real == [key.question("q11_lookalike_link").answer]
@@ -266,15 +267,16 @@ def test_assessment_keeps_its_balance(key):
     manual = key.total_points - key.auto_points
     assert key.auto_points >= 0.7 * key.total_points and manual <= 0.2 * key.total_points
     assert key.auto_points >= WEEK.points_needed(key.total_points)
-    intro = nbformat.read(ASSESSMENT, as_version=4).cells[0].source
+    intro = catalogue("en")["assessment.week1_facebook.intro"]
     assert f"{WEEK.points_needed(key.total_points):g} points" in intro and f"{key.total_points:g} points" in intro
 
 
 def test_assessment_covers_every_lesson():
     """Does the assessment ask about every lesson of the week?"""
-    text = "\n".join(c.source for c in nbformat.read(ASSESSMENT, as_version=4).cells if c.cell_type == "markdown")
+    texts = catalogue("en")
+    text = "\n".join(v for k, v in texts.items() if k.startswith("assessment.week1_facebook.") and k.endswith(".text"))
     for number in range(1, len(LESSONS) + 1):
-        assert f"*lesson {number}*" in text
+        assert re.search(rf"\*lessons? [^*]*\b{number}\b", text), number
 
 
 # -- charts and tables explain themselves and fit a phone ----------------------------------------
