@@ -172,7 +172,8 @@ def test_unknown_learner_is_refused_once_a_roster_exists(tmp_path):
     # a refused submission's page is framed in the learner's language (Arabic, right to left)
     page = (layout.feedback / "huda" / W1 / "assessment.html").read_text(encoding="utf-8")
     assert 'lang="ar"' in page and 'dir="rtl"' in page and "تعذّر تصحيح تسليمك" in page
-    assert "not a readable notebook" in html.unescape(page)
+    assert "ليس دفتراً سليماً" in html.unescape(page)             # the reason itself in Arabic too
+    assert "not a readable notebook" not in html.unescape(page) and "Expecting" not in page
     assert "'stranger' is not in the course roster" in report.problems["stranger"]
     # the roster says Arabic: the learner's gate speaks Arabic
     from course import gate

@@ -20,6 +20,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .reason import Reason, reason
+
 NAME = re.compile(r"^(?P<learner>[A-Za-z0-9_.@-]+)\+(?P<week>[A-Za-z0-9_.-]+)\+(?P<stamp>[^+/]+)(\+[A-Za-z0-9_-]*)?$")
 MAX_BYTES = 20 * 1024 * 1024      # what `course submit` allows (nbgrader's max_dir_size)
 MAX_FILES = 200
@@ -33,7 +35,7 @@ class Entry:
     week: str
     owner: str              # the account that owns the folder
     received_at: dt.datetime    # naive UTC, from change times: a learner can only make it later
-    problem: str | None = None  # why it cannot be taken (unsafe or too big), or None
+    problem: Reason | None = None  # why it cannot be taken (unsafe or too big), or None
 
     @property
     def name(self) -> str:
@@ -69,15 +71,14 @@ def scan(inbound: Path, week: str) -> list[Entry]:
             continue
         owner = _account(info.st_uid)
         if not stat.S_ISDIR(info.st_mode):
-            out.append(Entry(path, m["learner"], week, owner, _utc(info.st_ctime),
-                             "the submission is not a folder (a link or a file was put in the exchange)"))
+            out.append(Entry(path, m["learner"], week, owner, _utc(info.st_ctime), reason("not_a_folder")))
             continue
         newest, problem = _inspect(path, info)
         out.append(Entry(path, m["learner"], week, owner, _utc(newest), problem))
     return sorted(out, key=lambda e: (e.received_at, e.name))
 
 
-def _inspect(folder: Path, info: os.stat_result) -> tuple[float, str | None]:
+def _inspect(folder: Path, info: os.stat_result) -> tuple[float, Reason | None]:
     """The newest change time under ``folder`` and the first reason it is unsafe, if any."""
     newest, total, count = info.st_ctime, 0, 0
     for parent, dirs, files in os.walk(folder, followlinks=False):
@@ -87,33 +88,30 @@ def _inspect(folder: Path, info: os.stat_result) -> tuple[float, str | None]:
             st = os.lstat(path)
             newest = max(newest, st.st_ctime)
             if stat.S_ISLNK(st.st_mode):
-                return newest, f"it contains a link ({relative}); links are not accepted, send the files themselves"
+                return newest, reason("link", path=relative)
             if stat.S_ISDIR(st.st_mode):
                 continue
             if not stat.S_ISREG(st.st_mode):
-                return newest, f"it contains {relative}, which is not an ordinary file"
+                return newest, reason("special_file", path=relative)
             if st.st_nlink > 1:
-                return newest, f"it contains {relative}, a hard link to another file; send a copy instead"
+                return newest, reason("hard_link", path=relative)
             total += st.st_size
             count += 1
     if total > MAX_BYTES:
-        return newest, (f"the submission is {total / 1024 / 1024:.0f} MB, over the {MAX_BYTES // 1024 // 1024} MB "
-                        "limit; remove large files (videos, images) from the week folder and submit again")
+        return newest, reason("too_big", size=f"{total / 1024 / 1024:.0f}", limit=MAX_BYTES // 1024 // 1024)
     if count > MAX_FILES:
-        return newest, (f"the submission has {count} files, over the limit of {MAX_FILES}; "
-                        "remove files you do not need from the week folder and submit again")
+        return newest, reason("too_many_files", count=count, limit=MAX_FILES)
     return newest, None
 
 
-def submitter_problem(entry: Entry, course_account: str) -> str | None:
+def submitter_problem(entry: Entry, course_account: str) -> Reason | None:
     """Why the owner of ``entry`` may not hand in under the name it carries, or None.
 
     The course's own account (solo mode, ``course submit`` run by the course)
     may hand in for anyone; any other account only under its own name."""
     if entry.owner in (course_account, entry.learner):
         return None
-    return (f"it was handed in by the account {entry.owner!r} under the name {entry.learner!r}; "
-            "a learner can only submit their own work")
+    return reason("other_account", owner=repr(entry.owner), learner=repr(entry.learner))
 
 
 def copy_safely(entry: Entry, destination: Path) -> None:

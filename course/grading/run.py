@@ -28,6 +28,7 @@ from ..progress import State, WeekProgress, cohort_progress
 from ..storage import Ledger, naive_utc
 from ..syllabus import Week
 from . import feedback, files, inbound, scorer, submission
+from .reason import Reason, reason
 from .lock import grading_lock
 from .nbgrader_adapter import fetch, fetch_feedback, prepare
 from .publish import language_of, published_states, publish_all
@@ -134,8 +135,8 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
     layout, week, ledger, report = ctx.layout, ctx.week, ctx.ledger, ctx.report
     learner = entry.learner
     problem = (inbound.submitter_problem(entry, files.course_account())
-               or (f"the learner id {learner!r} is not in the course roster; ask a mentor to add it"
-                   if ctx.roster and learner not in ctx.roster else None))
+               or (reason("not_in_roster", learner=repr(learner)) if ctx.roster and learner not in ctx.roster
+                   else None))
     if problem:
         return _refuse(ctx, entry, problem)
     if not ctx.roster:          # without a roster, whoever hands in (as themselves) is a learner
@@ -148,7 +149,7 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
     try:
         handed = submission.read(folder, week.assessment, ctx.release)
     except submission.NotebookProblem as exc:
-        return _refuse(ctx, entry, str(exc))
+        return _refuse(ctx, entry, exc.reason)
     wrong_week = _other_week(ctx, handed)
     if wrong_week:
         return _refuse(ctx, entry, wrong_week)
@@ -184,7 +185,7 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
     return None
 
 
-def _gate_problem(ctx: _Context, learner: str) -> str | None:
+def _gate_problem(ctx: _Context, learner: str) -> Reason | None:
     """Why the gate does not let ``learner`` hand in this week now, or None."""
     weeks = ctx.progress.get(learner)
     if weeks is None:
@@ -194,26 +195,23 @@ def _gate_problem(ctx: _Context, learner: str) -> str | None:
         return _locked_text(ctx, learner)
     if wp.can_submit or (wp.state is State.PASSED and wp.attempts_left > 0):
         return None
-    return (f"all {ctx.week.attempts} attempts of this week are used; "
-            "ask your mentor if you need another one")
+    return reason("attempts_used", attempts=ctx.week.attempts)
 
 
-def _locked_text(ctx: _Context, learner: str) -> str:
+def _locked_text(ctx: _Context, learner: str) -> Reason:
     previous = ctx.layout.syllabus.previous(ctx.week)
-    return (f"week {ctx.week.number} is not open for you yet: pass week {previous.number} first; "
-            "a submission of a locked week is not graded")
+    return reason("locked", week=ctx.week.number, previous=previous.number)
 
 
-def _other_week(ctx: _Context, handed: submission.Handed) -> str | None:
+def _other_week(ctx: _Context, handed: submission.Handed) -> Reason | None:
     own = ctx.release.ids - set().union(*(r.ids for r in ctx.others.values())) if ctx.others else ctx.release.ids
     if handed.ids & own or not handed.ids:
         return None
     for week in ctx.layout.syllabus.weeks:
         other = ctx.others.get(week.id)
         if other and handed.ids & (other.ids - ctx.release.ids):
-            return (f"this is the assessment of week {week.number}, not week {ctx.week.number}; "
-                    f"submit it as {week.id}")
-    return f"{ctx.week.assessment} is not this week's assessment (none of its questions are there)"
+            return reason("other_week", other=week.number, week=ctx.week.number, other_id=week.id)
+    return reason("not_this_assessment", notebook=ctx.week.assessment)
 
 
 def _digest(handed: submission.Handed) -> str:
@@ -222,15 +220,16 @@ def _digest(handed: submission.Handed) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _refuse(ctx: _Context, entry: inbound.Entry, problem: str) -> None:
-    """Report why a submission is not graded, record it (no attempt used), and tell the learner."""
-    ctx.report.problems[entry.learner] = problem
-    ctx.ledger.record_attempt(entry.learner, ctx.week.id, entry.received_at, problem=problem[:1000],
+def _refuse(ctx: _Context, entry: inbound.Entry, problem: Reason) -> None:
+    """Report why a submission is not graded (in English), record it (no attempt used), and tell the
+    learner in their own language."""
+    ctx.report.problems[entry.learner] = str(problem)
+    ctx.ledger.record_attempt(entry.learner, ctx.week.id, entry.received_at, problem=str(problem)[:1000],
                               entry=entry.name, submitted_by=entry.owner)
     if inbound.submitter_problem(entry, files.course_account()):
         return   # the account named in the folder did not hand this in: nothing goes to it
     with i18n.language(language_of(ctx.layout, ctx.roster, entry.learner)):
-        page = feedback.problem_page(f"Week {ctx.week.number}: {ctx.week.title}", problem)
+        page = feedback.problem_page(_week_heading(ctx.week), problem.localized())
     feedback.deliver(ctx.layout, ctx.week, entry.learner, page,
                      _secret(entry.path), feedback.read_small(entry.path / "timestamp.txt"))
 
@@ -279,17 +278,22 @@ class MentorGrades:
 def make_page(layout, week, learner, folder, wp: WeekProgress | None, key, release, roster,
               mentors: MentorGrades) -> None:
     """Score the submission in ``folder`` again, overlay mentors' grades and comments, deliver the page."""
-    handed = submission.read(folder, week.assessment, release)
+    lang = language_of(layout, roster, learner)
+    with i18n.language(lang):   # notes about damaged files are read in the learner's language too
+        handed = submission.read(folder, week.assessment, release)
     grades = mentors.grades.get(learner, {})
     comments = mentors.comments.get(learner, {})
-    lang = language_of(layout, roster, learner)
     results = [_with_mentor_grade(r, grades.get(r.cell)) for r in scorer.score(key, handed, lang)]
     reveal = wp is not None and (wp.state is State.PASSED or (wp.state is State.FAILED and wp.attempts_left == 0))
     with i18n.language(lang):
         summary = _summary(week, wp, results)
-        text = feedback.page(f"{i18n._('feedback.week', number=week.number)}: {week.title}", results,
-                             summary, reveal, comments, handed.notes)
+        text = feedback.page(_week_heading(week), results, summary, reveal, comments, handed.notes)
     feedback.deliver(layout, week, learner, text, _secret(folder), feedback.read_small(folder / "timestamp.txt"))
+
+
+def _week_heading(week: Week) -> str:
+    """``Week N: title`` in the current language."""
+    return f"{i18n._('feedback.week', number=week.number)}: {week.title}"
 
 
 def _with_mentor_grade(result: scorer.QuestionResult, cell) -> scorer.QuestionResult:

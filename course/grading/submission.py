@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..answers import SUFFIX, AnswerStore
+from .reason import Reason, reason
 
 MAX_NOTEBOOK_BYTES = 5 * 1024 * 1024
 
@@ -65,7 +66,11 @@ def _text(source: Any) -> str:
 
 
 class NotebookProblem(ValueError):
-    """The notebook cannot be read at all (the learner is told to fix it)."""
+    """The notebook cannot be read at all (the learner is told to fix it); ``reason`` says why."""
+
+    def __init__(self, why: Reason):
+        super().__init__(str(why))
+        self.reason = why
 
 
 def read(folder: Path, notebook_name: str, release: Release) -> Handed:
@@ -77,10 +82,10 @@ def read(folder: Path, notebook_name: str, release: Release) -> Handed:
         handed.notes.append(store.problem)
     path = folder / notebook_name
     if not path.is_file():
-        raise NotebookProblem(f"{notebook_name} is missing from the submission")
+        raise NotebookProblem(reason("notebook_missing", notebook=notebook_name))
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-        raise NotebookProblem(f"{notebook_name} is larger than {MAX_NOTEBOOK_BYTES // 1024 // 1024} MB; "
-                              "clear its outputs (Edit > Clear Outputs of All Cells) and submit again")
+        raise NotebookProblem(reason("notebook_too_big", notebook=notebook_name,
+                                     limit=MAX_NOTEBOOK_BYTES // 1024 // 1024))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         cells = data["cells"]
@@ -88,7 +93,7 @@ def read(folder: Path, notebook_name: str, release: Release) -> Handed:
             raise TypeError("cells is not a list")
     except (ValueError, UnicodeDecodeError, KeyError, TypeError) as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise NotebookProblem(f"{notebook_name} is not a readable notebook ({first[:160]})") from None
+        raise NotebookProblem(reason("notebook_unreadable", detail=first[:160], notebook=notebook_name)) from None
     ids = set()
     for cell in cells:
         if not isinstance(cell, dict):
