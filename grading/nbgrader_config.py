@@ -54,9 +54,9 @@ c.PerDayPenalty.per_day = SYLLABUS.late_penalty_per_day
 c.CourseDirectory.max_file_size = 20_000
 c.CourseDirectory.max_dir_size = 20_000
 
-# A one-line answer cell keeps its visible prompt line; the solution is simply removed.
+# A written answer cell is released with a pencil mark in place of the reference answer.
 c.ClearSolutions.code_stub = {"python": ""}
-c.ClearSolutions.text_stub = "Write your answer here."
+c.ClearSolutions.text_stub = "✎"   # the same in every language: the question says what to write
 
 # Feedback pages are made by `course grade` and `course feedback` (one card per
 # question, course/grading/feedback.py), never by nbgrader's generate_feedback.
