@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from confusable_homoglyphs import categories
 from twitter_text import extract_urls_with_indices, parse_tweet
 
-from .findings import Finding, make
+from .findings import Finding, Messages, make, script_names
 from .wordsplit import is_word, split_glued
 
 #: X's limit for one post, in weighted characters.
@@ -29,22 +29,8 @@ _EXTRA_TAG_CHARS = frozenset(
 )
 _TATWEEL = "\u0640"
 
-MESSAGES = {
-    "empty": "There is no hashtag here: write a word after the # sign.",
-    "only_digits": "A hashtag made only of numbers (or underscores) is not linked. Add a word, for example #Beirut2025.",
-    "no_letters": "A hashtag needs at least one letter; numbers, signs or emoji alone are not linked. Add a word, for example #Beirut2025.",
-    "space_after_sign": "There must be no space right after the # sign, or nothing is linked. Write it as {suggestion}.",
-    "space_breaks": "A space ends a hashtag, so only {kept} would be linked. Join the words: {suggestion}.",
-    "space_breaks_arabic": "A space ends a hashtag, so only {kept} would be linked. Join Arabic words with an underscore: {suggestion}.",
-    "character_breaks": "The character \"{char}\" ends a hashtag, so only {kept} would be linked. Leave it out: {suggestion}.",
-    "character_breaks_nothing": "The character \"{char}\" cannot be used in a hashtag here, so nothing would be linked. Leave it out: {suggestion}.",
-    "too_long": "This hashtag has {length} characters. Hashtags longer than {limit} are hard to read, easy to mistype and use up space in the post; try a shorter one.",
-    "not_camel_case": "Several words are glued together in lowercase. Screen readers read such a hashtag as one long made-up word; capitalise each word instead: {suggestion}.",
-    "maybe_glued": "If this hashtag joins several words, capitalise the first letter of each word (like #MakeItAccessible) so screen readers read them as separate words.",
-    "mixed_scripts": "This hashtag mixes letters from different alphabets ({scripts}). People rarely type it exactly that way; use one alphabet per hashtag, or make two hashtags.",
-    "tatweel": "The stretching stroke 'ـ' (tatweel) makes this a different hashtag from the one people type. Leave it out: {suggestion}.",
-    "arabic_marks": "Short-vowel marks (harakat) make this a different hashtag from the one people usually type without them. Leave them out: {suggestion}.",
-}
+#: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.hashtags.*``, has every language).
+MESSAGES = Messages("toolkit.hashtags")
 
 
 def _is_tag_char(char: str) -> bool:
@@ -201,7 +187,7 @@ def check_hashtag(tag: str) -> HashtagCheck:
 
     scripts = _script_names(body)
     if len(scripts) > 1:
-        issues.append(make(MESSAGES, "mixed_scripts", scripts=", ".join(s.title() for s in scripts)))
+        issues.append(make(MESSAGES, "mixed_scripts", scripts=script_names(scripts)))
 
     cleaned = "#" + _clean(body)
     if _has_letter(body) and _TATWEEL in body:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import tldextract
 from confusable_homoglyphs import categories, confusables
 
-from .findings import Finding, make
+from .findings import Finding, Messages, lookup, make, render_value, script_names
 
 #: Link-shortening services: the real destination is hidden until opened.
 SHORTENERS = frozenset({
@@ -34,24 +34,8 @@ OFTEN_IMITATED = (
     "icloud.com", "paypal.com", "amazon.com", "netflix.com",
 )
 
-MESSAGES = {
-    "not_a_link": "This does not look like a web address.",
-    "not_web": "This is not a web link: it starts with {scheme}:, so it opens something other than a web page (an e-mail, a phone call or an app).",
-    "dangerous_scheme": "This is not a web link: it starts with {scheme}:, which can run code or open files on your device. Do not open it.",
-    "no_https": "The link uses http, not https: anything you type on that page can be read on the way. Never enter a password on such a page.",
-    "ip_host": "The address is a number ({host}) instead of a name. Real organisations almost never send links like this.",
-    "at_sign": "The link contains an @ sign before the address. The browser ignores everything before the @, so the link really goes to {host}.",
-    "punycode": "The address contains xn--, the coded form of letters from other alphabets. Decoded it reads {decoded}. Make sure that is the site you expect.",
-    "mixed_scripts": "The name {label} mixes letters from different alphabets ({scripts}). Look-alike letters are a common phishing trick.",
-    "lookalike_letter": "The letter {char} in {label} looks like the Latin letter {latin}, but it is a different character ({name}).",
-    "unnamed_character": "a character without a name",
-    "subdomain_trick": "The address begins with {decoy}, but that is only the first part. The site it really belongs to is {registered}.",
-    "unknown_ending": "The address {host} does not end in a known ending such as .com, .org or .lb, so it is not a normal public website.",
-    "shortener": "This is a shortened link ({host}): you cannot see where it goes until you open it. Use a link-expander service to check it first.",
-    "not_expected": "You expected a link to {expected}, but this one goes to {registered}.",
-    "imitates": "{registered} is spelled to look like {real}, but it is a different site.",
-    "borrows_name": "The name {name} appears in the address, but the site is {registered}, not {real}. Anyone can register a name like that.",
-}
+#: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.links.*``, has every language).
+MESSAGES = Messages("toolkit.links")
 
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _WEB_SCHEMES = ("http", "https")
@@ -154,15 +138,30 @@ def _lookalike_findings(host_unicode: str) -> list[Finding]:
         mixed = len(scripts) > 1
         whole_script_fake = bool(letters) and all(ch in fakes for ch in letters)
         if mixed:
-            findings.append(make(MESSAGES, "mixed_scripts", label=label,
-                                 scripts=", ".join(s.title() for s in scripts)))
+            findings.append(make(MESSAGES, "mixed_scripts", label=label, scripts=script_names(scripts)))
         if mixed or whole_script_fake:
             for char, info in fakes.items():
                 latin = next(h["c"] for h in info["homoglyphs"] if h["c"].isascii())
-                name = unicodedata.name(char, MESSAGES["unnamed_character"]).title()
                 findings.append(make(MESSAGES, "lookalike_letter", char=char, label=label,
-                                     latin=latin.lower(), name=name))
+                                     latin=latin.lower(), name=CharacterName(char)))
     return findings
+
+
+@dataclass(frozen=True)
+class CharacterName:
+    """What a character is: its Unicode name in English ("Cyrillic Small Letter A"),
+    its alphabet and code point in other languages."""
+
+    char: str
+
+    def render(self, language: str) -> str:
+        if language == "en":
+            return unicodedata.name(self.char, MESSAGES["unnamed_character"]).title()
+        if not unicodedata.name(self.char, ""):
+            return lookup("toolkit.links.unnamed_character", language)
+        script = script_names([categories.alias(self.char)]).items[0]
+        return lookup("toolkit.links.char_in_script", language).format(
+            script=render_value(script, language), code=render_value(f"U+{ord(self.char):04X}", language))
 
 
 def _name_of(registered: str) -> str:

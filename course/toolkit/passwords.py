@@ -16,7 +16,7 @@ from typing import Iterable
 
 from zxcvbn import matching, zxcvbn
 
-from .findings import Finding, make
+from .findings import Finding, Messages, Phrase, make
 
 #: Minimum length when the password is the only thing protecting the account.
 MIN_LENGTH_ALONE = 15
@@ -25,39 +25,8 @@ MIN_LENGTH_WITH_MFA = 8
 #: zxcvbn only looks at this many characters (it is slow on very long input).
 ESTIMATE_PREFIX = 100
 
-MESSAGES = {
-    "too_short_alone": "This password has {length} characters. When a password is the only protection, it needs at least {minimum}. With two-factor authentication switched on, {mfa_minimum} is enough.",
-    "too_short_mfa": "This password has {length} characters. Even with two-factor authentication it needs at least {minimum}.",
-    "common": "This password is on lists of common or leaked passwords, which attackers try first. Choose a different one.",
-    "single_word": "This password is a single dictionary word or name, which attackers try early. Use several unrelated words.",
-    "personal": "This password contains a word about you or this service (such as your name or the site's name), which attackers try early.",
-    "repetitive": "This password is only repeated or sequential characters (like aaaa or 1234), which attackers try early.",
-    "weak_estimate": "The strength estimate rates it {label}: it might be guessed in {offline} by someone who stole a website's password database.",
-    "score_0": "very weak",
-    "score_1": "weak",
-    "score_2": "fair",
-    "score_3": "strong",
-    "score_4": "very strong",
-    "less_than_second": "less than a second",
-    "second_one": "{n} second",
-    "second_other": "{n} seconds",
-    "minute_one": "{n} minute",
-    "minute_other": "{n} minutes",
-    "hour_one": "{n} hour",
-    "hour_other": "{n} hours",
-    "day_one": "{n} day",
-    "day_other": "{n} days",
-    "month_one": "{n} month",
-    "month_other": "{n} months",
-    "year_one": "{n} year",
-    "year_other": "{n} years",
-    "centuries": "centuries",
-    "tip_length": "Length matters most: a long passphrase of several random words is strong and easy to remember.",
-    "tip_no_rules": "You do not need symbols, digits or capital letters; they add little compared with length.",
-    "tip_no_change": "Change a password when it may have leaked, not on a fixed schedule.",
-    "tip_manager": "A password manager can create, remember and paste long, different passwords for every account.",
-    "tip_mfa": "Switch on two-factor authentication; a security key or passkey protects best against phishing.",
-}
+#: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.passwords.*``, has every language).
+MESSAGES = Messages("toolkit.passwords")
 
 NIST_TIPS = ("tip_length", "tip_no_rules", "tip_no_change", "tip_manager", "tip_mfa")
 
@@ -99,23 +68,27 @@ class PasswordAssessment:
         return tuple(issue.key for issue in self.issues)
 
 
-def describe_duration(seconds: float) -> str:
-    """A rough duration in words, e.g. '3 hours' or 'centuries'."""
+def duration_phrase(seconds: float) -> Phrase:
+    """A rough duration as words to write in any language ('3 hours' or 'centuries' in English)."""
     if seconds < 1:
-        return MESSAGES["less_than_second"]
+        return Phrase(MESSAGES.key("less_than_second"))
     if seconds >= _CENTURY:
-        return MESSAGES["centuries"]
+        return Phrase(MESSAGES.key("centuries"))
     name, size = _UNITS[0]
     for unit_name, unit_size in _UNITS:
         if seconds >= unit_size:
             name, size = unit_name, unit_size
-    n = round(seconds / size)
-    return MESSAGES[f"{name}_{'one' if n == 1 else 'other'}"].format(n=n)
+    return Phrase(f"{MESSAGES.area}.duration.{name}", count=round(seconds / size))
+
+
+def describe_duration(seconds: float) -> str:
+    """A rough duration in English words, e.g. '3 hours' or 'centuries'."""
+    return duration_phrase(seconds).render("en")
 
 
 def nist_tips() -> list[str]:
-    """The NIST advice the course teaches, one sentence each."""
-    return [MESSAGES[key] for key in NIST_TIPS]
+    """The NIST advice the course teaches, one sentence each, in the current language."""
+    return [MESSAGES.text(key) for key in NIST_TIPS]
 
 
 def _estimate(text: str, user_inputs: list[str]) -> dict:
@@ -156,7 +129,8 @@ def assess_password(password: str, user_inputs: Iterable[object] = (), *, has_mf
 
     times = result["crack_times_seconds"]
     online = describe_duration(float(times["online_throttling_100_per_hour"]))
-    offline = describe_duration(float(times["offline_slow_hashing_1e4_per_second"]))
+    offline_words = duration_phrase(float(times["offline_slow_hashing_1e4_per_second"]))
+    offline = offline_words.render("en")
     label = MESSAGES[f"score_{score}"]
 
     issues: list[Finding] = []
@@ -174,7 +148,8 @@ def assess_password(password: str, user_inputs: Iterable[object] = (), *, has_mf
     if repetitive:
         issues.append(make(MESSAGES, "repetitive"))
     if score < 3:
-        issues.append(make(MESSAGES, "weak_estimate", label=label, offline=offline))
+        issues.append(make(MESSAGES, "weak_estimate", label=Phrase(MESSAGES.key(f"score_{score}")),
+                           offline=offline_words))
 
     feedback = result["feedback"]
     return PasswordAssessment(

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Iterable
 
-from .findings import Finding, make
+from .findings import Finding, Messages, Phrase, make
 
 #: Operators this module understands (always written in lower case here).
 OPERATORS = ("site", "filetype", "intitle", "before", "after")
@@ -22,51 +22,11 @@ RETIRED_OPERATORS = ("cache",)
 #: Characters accepted as quotation marks (phone keyboards type curly ones).
 QUOTES = '"\u201c\u201d'
 
-MESSAGES = {
-    # explanations, one per part of a query
-    "explain_term": "{term} — pages that contain the word {term} (Google may also match close forms of it)",
-    "explain_exact": '"{phrase}" — pages that contain exactly this phrase, word for word',
-    "explain_exclude_word": "-{term} — leave out pages that contain the word {term}",
-    "explain_exclude_phrase": '-"{phrase}" — leave out pages that contain the phrase "{phrase}"',
-    "explain_exclude_site": "-site:{site} — leave out pages on {site} and its subdomains",
-    "explain_any_of": "{text} — pages that contain at least one of: {items}",
-    "explain_site": "site:{site} — only pages on {site} and its subdomains",
-    "explain_filetype": "filetype:{filetype} — only {kind}",
-    "explain_intitle": "intitle:{shown} — only pages whose title contains {shown}",
-    "explain_before": "before:{day} — only pages dated before {day}",
-    "explain_after": "after:{day} — only pages dated after {day}",
-    "filetype_generic": "files ending in .{filetype}",
-    # problems
-    "retired_cache": "cache: no longer works: Google retired it in 2024. To see an old copy of a page, try the Internet Archive's Wayback Machine.",
-    "retired_plus": "A + in front of a word ({token}) no longer forces Google to include it. Put the word in quotes instead: \"{word}\".",
-    "retired_tilde": "A ~ in front of a word ({token}) no longer asks Google for synonyms; Google already includes close words by itself. The word was kept as a plain word.",
-    "lone_sign": "The sign {sign} stands alone, so Google ignores it. Write it directly before a word, with no space.",
-    "unclosed_quote": "A quotation mark is not closed, so the phrase runs to the end of the query. Add the closing quotation mark.",
-    "empty_quotes": "There is a pair of quotation marks with nothing inside; Google ignores it.",
-    "empty_operator": "{op}: has no value. Write the value right after the colon, with no space (for example {example}).",
-    "repeated_operator": "{op}: appears more than once; only the last one ({value}) is kept here. Run separate searches for the other values.",
-    "operator_spaces": "{op}: takes a single value without spaces; only intitle: can take a phrase in quotes.",
-    "bad_date": "{op}:{value} is not a valid date. Write dates as year-month-day, for example {op}:2024-03-08.",
-    "dates_reversed": "The after: date ({after}) is not earlier than the before: date ({before}), so no page can match both.",
-    "or_alone": "OR must stand between two words or phrases, for example jobs OR internships.",
-    "lowercase_or": "A lowercase 'or' is searched as an ordinary word. Write OR in capitals to mean either word.",
-    "and_not_needed": "AND is not needed: Google already looks for pages with all your words.",
-}
+#: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.search.*``, has every language).
+MESSAGES = Messages("toolkit.search")
 
-#: Friendly names for common file types, used in explanations.
-FILE_KINDS = {
-    "pdf": "PDF documents",
-    "doc": "Word documents",
-    "docx": "Word documents",
-    "xls": "Excel spreadsheets",
-    "xlsx": "Excel spreadsheets",
-    "ppt": "PowerPoint presentations",
-    "pptx": "PowerPoint presentations",
-    "csv": "CSV data tables",
-    "txt": "plain text files",
-    "odt": "OpenDocument text files",
-    "kml": "Google Earth map files",
-}
+#: Friendly names for common file types, used in explanations (English; the catalogue has every language).
+FILE_KINDS = Messages("toolkit.search.kind")
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _OP_PREFIX = re.compile(r"([A-Za-z]+):")
@@ -301,35 +261,40 @@ def _shown(text: str) -> str:
 
 
 def explain(query: Query) -> list[str]:
-    """One plain-English sentence for each part of the query."""
-    out: list[str] = []
+    """One plain sentence for each part of the query, in the current language."""
+    return [part.text for part in explanations(query)]
+
+
+def explanations(query: Query) -> list[Finding]:
+    """The parts of the query, each as a Finding keyed ``explain_*`` (written when shown)."""
+    out: list[Finding] = []
     for term in query.terms:
-        out.append(MESSAGES["explain_term"].format(term=term))
+        out.append(make(MESSAGES, "explain_term", term=term))
     for phrase in query.exact:
-        out.append(MESSAGES["explain_exact"].format(phrase=phrase))
+        out.append(make(MESSAGES, "explain_exact", phrase=phrase))
     for group in query.any_of:
         text = " OR ".join(_shown(member) for member in group)
-        out.append(MESSAGES["explain_any_of"].format(text=text, items=", ".join(group)))
+        out.append(make(MESSAGES, "explain_any_of", text=text, items=", ".join(group)))
     for item in query.exclude:
         if _operator_of(item) == "site" and len(item) > 5:
-            out.append(MESSAGES["explain_exclude_site"].format(site=item[5:]))
+            out.append(make(MESSAGES, "explain_exclude_site", site=item[5:]))
         elif " " in item:
-            out.append(MESSAGES["explain_exclude_phrase"].format(phrase=item))
+            out.append(make(MESSAGES, "explain_exclude_phrase", phrase=item))
         else:
-            out.append(MESSAGES["explain_exclude_word"].format(term=item))
+            out.append(make(MESSAGES, "explain_exclude_word", term=item))
     if query.site:
-        out.append(MESSAGES["explain_site"].format(site=query.site))
+        out.append(make(MESSAGES, "explain_site", site=query.site))
     if query.filetype:
-        kind = FILE_KINDS.get(query.filetype.lower().lstrip("."))
-        if kind is None:
-            kind = MESSAGES["filetype_generic"].format(filetype=query.filetype.lstrip("."))
-        out.append(MESSAGES["explain_filetype"].format(filetype=query.filetype, kind=kind))
+        extension = query.filetype.lower().lstrip(".")
+        kind = (Phrase(FILE_KINDS.key(extension)) if extension in FILE_KINDS
+                else make(MESSAGES, "filetype_generic", filetype=query.filetype.lstrip(".")))
+        out.append(make(MESSAGES, "explain_filetype", filetype=query.filetype, kind=kind))
     if query.intitle:
-        out.append(MESSAGES["explain_intitle"].format(shown=_shown(query.intitle)))
+        out.append(make(MESSAGES, "explain_intitle", shown=_shown(query.intitle)))
     if query.before:
-        out.append(MESSAGES["explain_before"].format(day=query.before))
+        out.append(make(MESSAGES, "explain_before", day=query.before))
     if query.after:
-        out.append(MESSAGES["explain_after"].format(day=query.after))
+        out.append(make(MESSAGES, "explain_after", day=query.after))
     return out
 
 

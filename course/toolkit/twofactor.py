@@ -13,28 +13,15 @@ from typing import Union
 import pyotp
 from pyotp.utils import strings_equal
 
+from .findings import Messages
+
 Moment = Union[datetime, int, float, None]
 
 #: Accept the code from one 30-second step before or after, for clock drift.
 VALID_WINDOW = 1
 
-MESSAGES = {
-    "recovery_codes": "Recovery codes",
-    "recovery_codes_how": "A printed or saved list of one-time codes, each usable once if you lose your phone or key.",
-    "recovery_codes_note": "Keep them offline, like a spare house key. Anyone who is tricked into typing one on a fake page gives it away.",
-    "sms": "Codes by text message (SMS)",
-    "sms_how": "The service sends a code to your phone number by SMS.",
-    "sms_note": "Better than nothing, but the number can be taken over (SIM swap) and the code can be typed into a fake page.",
-    "push": "Push notification",
-    "push_how": "An app on your phone asks you to approve each sign-in.",
-    "push_note": "Easy to use, but attackers send many requests hoping you tap Approve; and approving a fake page's sign-in still lets them in.",
-    "otp_app": "Authenticator app codes",
-    "otp_app_how": "An app such as an authenticator shows a new 6-digit code every 30 seconds, made from a secret shared once.",
-    "otp_app_note": "Works without a phone signal and cannot be taken by SIM swap, but a fake page can still ask for the current code.",
-    "security_key": "Security key or passkey",
-    "security_key_how": "A small USB/NFC key or a passkey on your phone proves who you are with cryptography tied to the real site's address.",
-    "security_key_note": "Phishing-resistant: it will not answer a fake site, because the fake site's address is different.",
-}
+#: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.twofactor.*``, has every language).
+MESSAGES = Messages("toolkit.twofactor")
 
 _KINDS = (
     ("recovery_codes", False),
@@ -46,13 +33,14 @@ _KINDS = (
 
 
 def second_factor_kinds() -> list[dict[str, object]]:
-    """One row per kind of second factor: name, how it works, notes, phishing resistance."""
+    """One row per kind of second factor: name, how it works, notes, phishing resistance
+    (the words in the current language)."""
     return [
         {
             "kind": key,
-            "name": MESSAGES[key],
-            "how_it_works": MESSAGES[f"{key}_how"],
-            "notes": MESSAGES[f"{key}_note"],
+            "name": MESSAGES.text(key),
+            "how_it_works": MESSAGES.text(f"{key}_how"),
+            "notes": MESSAGES.text(f"{key}_note"),
             "phishing_resistant": resistant,
         }
         for key, resistant in _KINDS
