@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from ..answers import AnswerStore
-from ..i18n import _
+from ..i18n import _, direction
 from .base import Exercise, Feedback, esc, html_block, require_mode, speaks
 from .single_choice import check_options, evaluate_choice
 
@@ -62,6 +62,16 @@ def build_figure(series: pd.Series, title: str, x_label: str, y_label: str, char
     fig.update_layout(title={"text": "<br>".join(lines), "font": {"size": 14}},
                       xaxis_title=x_label, yaxis_title=y_label, height=300 + 20 * len(lines), autosize=True,
                       margin={"l": 50, "r": 10, "t": 30 + 20 * len(lines), "b": 50})
+    return right_to_left(fig)
+
+
+def right_to_left(fig: go.Figure) -> go.Figure:
+    """In a right-to-left language: title on the right, categories read from the right, values on the right."""
+    if direction() == "rtl":
+        fig.update_layout(title={"x": 0.98, "xanchor": "right"})
+        fig.update_xaxes(autorange="reversed")
+        fig.update_yaxes(side="right")
+        fig.update_layout(margin={"l": fig.layout.margin.r or 10, "r": fig.layout.margin.l or 50})
     return fig
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from ...i18n import _
+from ...widgets.chart_explorer import right_to_left
 from ..ui import phone_layout
 from . import insights
 
@@ -22,9 +23,9 @@ def _rate_bars(table, labels: list[str], chart: str) -> go.Figure:
     fig = go.Figure(go.Bar(
         x=labels, y=table["rate"].round(2), text=[_pct(v) for v in table["rate"]], textposition="outside",
         customdata=table["posts"], cliponaxis=False,
-        hovertemplate="%{x}: %{y:.1f} %<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
+        hovertemplate=_("w1.chart.rate_hover") + "<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
     phone_layout(fig, _(f"w1.chart.{chart}.title"), _(f"w1.chart.{chart}.x"), _("w1.chart.rate_axis"))
-    return fig
+    return right_to_left(fig)
 
 
 def hashtag_count_figure(frame) -> tuple[go.Figure, str]:
@@ -67,12 +68,13 @@ def heatmap_figure(frame) -> tuple[go.Figure, str]:
         texttemplate="%{z:.1f}", textfont={"size": 10}, hoverongaps=False, xgap=1, ygap=1,
         colorbar={"title": {"text": _("w1.chart.rate_axis"), "side": "top"}, "orientation": "h",
                   "y": -0.05, "yanchor": "top", "thickness": 10, "len": 0.9},
-        hovertemplate="%{x}, %{y}: %{z:.1f} %<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
+        hovertemplate=_("w1.chart.square_hover") + "<br>" + _("w1.chart.posts_hover") + "<extra></extra>"))
     phone_layout(fig, _("w1.chart.heatmap.title"), _("w1.chart.heatmap.x"), _("w1.chart.heatmap.y"), height=470)
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", title_standoff=4)
     fig.update_layout(margin={"b": 80, "t": fig.layout.margin.t + 45}, height=fig.layout.height + 45,
                       title={"y": 0.98, "yanchor": "top"})
+    right_to_left(fig)   # days read from the right; hours still run from the top down
     parts = insights.by_time_of_day(frame)
     days_rate = insights.by_weekday(frame)
     takeaway = _("w1.chart.heatmap.takeaway", evening=_pct(parts["evening"]), morning=_pct(parts["morning"]),
