@@ -74,7 +74,7 @@ def in_words(entry: KeyEntry, answer: Any, language: str = "en") -> str:
         return separator.join(word(a) for a in answer)
     if isinstance(answer, dict):
         return "; ".join(f"{k}: {v}" for k, v in answer.items())
-    return word(answer) if entry.kind in ("choice",) else str(answer)
+    return word(answer) if entry.kind in ("choice", "choices", "weighted", "order") else str(answer)
 
 
 def score(key: AnswerKey, handed: Handed, language: str = "en") -> list[QuestionResult]:

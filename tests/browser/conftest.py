@@ -43,6 +43,25 @@ def lab(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def arabic_lab(tmp_path_factory):
+    """`course init` then `course lab --language ar` for a fresh solo learner who reads only Arabic;
+    yield (base_url, layout)."""
+    from course.lab import prepare_language
+    root = tmp_path_factory.mktemp("arabic-course")
+    layout = init_course(root, learner="hala")
+    prepare_language(layout, "ar")                       # what `course lab --language ar` does first
+    port = free_port()
+    cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
+    assert env["COURSE_LANG"] == "ar"
+    cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
+            "--ServerApp.disable_check_xsrf=False"]
+    base = f"http://127.0.0.1:{port}"
+    proc, _status = start(cmd, f"{base}/api/status?token={TOKEN}", root / "lab.log", env=env)
+    yield base, layout
+    stop(proc)
+
+
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` (it installs it) or "

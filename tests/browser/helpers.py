@@ -41,3 +41,18 @@ def run_all(page) -> None:
             const cells = nb.widgets.filter(c => c.model.type === 'code');
             return cells.every(c => c.model.executionCount !== null && !c.node.querySelector('.jp-InputPrompt')?.textContent.includes('*'));
         }""", timeout=120_000)
+
+
+def open_slowly(page, base: str, path: str) -> None:
+    """As open_notebook, with more time for a kernel's first start on a loaded machine."""
+    page.goto(f"{base}/lab/tree/{path}?reset&token={TOKEN}")
+    page.wait_for_function(
+        """(path) => { const app = window.jupyterapp; const w = app && app.shell.currentWidget;
+                       return !!(w && w.context && w.context.path === path); }""", arg=path, timeout=120_000)
+    wait_for_kernel_idle(page, timeout=180_000)
+
+
+def visible_text(page) -> str:
+    """What a notebook shows its reader: rendered markdown and cell outputs (code is collapsed)."""
+    parts = page.locator(".jp-Notebook .jp-MarkdownOutput, .jp-Notebook .jp-OutputArea-output")
+    return "\n".join(parts.all_inner_texts())

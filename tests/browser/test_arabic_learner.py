@@ -11,72 +11,20 @@ import json
 import re
 import urllib.request
 
-import nbformat
 import pytest
 from english import english_runs
-from servers import free_port, start, stop
-
-from course.lab import lab_command
-from course.scaffold import copy_course, init_course
 
 from .conftest import ARTIFACTS, TOKEN
-from .helpers import run_all, wait_for_kernel_idle
+from .helpers import open_slowly as open_notebook, run_all, visible_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 W1 = "week1_facebook"
 ARABIC = re.compile("[\u0600-\u06FF]")
 
 
-def arabic_twins(root) -> None:
-    """Week 1's lessons that have no Arabic build yet get a stand-in (Arabic title, one Arabic line), so
-    START_HERE's own Arabic is what is checked; built Arabic lessons in the tree are used as they are."""
-    syllabus_week = root / W1
-    for lesson in sorted(syllabus_week.glob("0*.ipynb")):
-        if lesson.name.endswith(".ar.ipynb") or lesson.with_name(lesson.stem + ".ar.ipynb").exists():
-            continue
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(
-            f'<div dir="rtl" lang="ar">\n\n# الدرس {lesson.name[:2]}\n\nنسخة تجريبية من الدرس.\n\n</div>')])
-        nbformat.write(nb, lesson.with_name(lesson.stem + ".ar.ipynb"))
-
-
-@pytest.fixture(scope="module")
-def arabic_lab(tmp_path_factory):
-    """`course init` then `course lab --language ar` for a fresh solo learner; yield (base_url, layout)."""
-    root = tmp_path_factory.mktemp("arabic-course")
-    copy_course(root)
-    arabic_twins(root)
-    layout = init_course(root, learner="hala")
-    port = free_port()
-    from course.lab import prepare_language
-    prepare_language(layout, "ar")                       # what `course lab --language ar` does first
-    cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
-    assert env["COURSE_LANG"] == "ar"
-    cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
-            "--ServerApp.disable_check_xsrf=False"]
-    base = f"http://127.0.0.1:{port}"
-    proc, _status = start(cmd, f"{base}/api/status?token={TOKEN}", root / "lab.log", env=env)
-    yield base, layout
-    stop(proc)
-
-
-def open_notebook(page, base: str, path: str) -> None:
-    """As helpers.open_notebook, with more time for a kernel's first start on a loaded machine."""
-    page.goto(f"{base}/lab/tree/{path}?reset&token={TOKEN}")
-    page.wait_for_function(
-        """(path) => { const app = window.jupyterapp; const w = app && app.shell.currentWidget;
-                       return !!(w && w.context && w.context.path === path); }""", arg=path, timeout=120_000)
-    wait_for_kernel_idle(page, timeout=180_000)
-
-
 def _shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-
-def _home_text(page) -> str:
-    """START_HERE as the learner reads it: the welcome and what its (hidden) cell shows."""
-    parts = page.locator(".jp-Notebook .jp-MarkdownOutput, .jp-Notebook .jp-OutputArea-output")
-    return "\n".join(parts.all_inner_texts())
 
 
 def test_start_here_is_arabic_right_to_left_with_no_english_sentence(arabic_lab, page):
@@ -88,7 +36,7 @@ def test_start_here_is_arabic_right_to_left_with_no_english_sentence(arabic_lab,
     home = page.locator('.jp-OutputArea-output .course-home[dir="rtl"]')
     home.wait_for()
     assert page.locator('.jp-MarkdownOutput div[dir="rtl"]').count() >= 1      # the welcome
-    text = _home_text(page)
+    text = visible_text(page)
     assert english_runs(text) == [], english_runs(text)
     for arabic in ("فيسبوك والبحث وأساسيات الأمان الرقمي", "مفتوح", "مقفل", "اجتز الأسبوع 1", "العربية"):
         assert arabic in text, arabic
