@@ -96,7 +96,7 @@ class PasswordMeter(Tool):
         self.result = live_region()
         for control in (self.password, self.mfa):
             control.observe(lambda _c: self.update(), names="value")
-        warning = w.HTML(block("🔒 " + html.escape(_("tool.password.warning"))))
+        warning = w.HTML(block("⚠ " + html.escape(_("tool.password.warning"))))
         self._lay_out(_("tool.password.title"),
                       [warning, self.password, self.mfa, self.meter, self.clear_button, self.result])
         self.update()

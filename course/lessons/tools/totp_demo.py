@@ -38,8 +38,8 @@ class TotpDemo(Tool):
         secret_note = w.HTML(block(html.escape(_("tool.totp.secret_note")) +
                                    "<br>" + code(self.uri)))
         self._lay_out(_("tool.totp.title"), [
-            w.HTML(block(f"<b>📱 {html.escape(_('tool.totp.app'))}</b>")), self.app, self.refresh_button,
-            w.HTML(block(f"<b>🌐 {html.escape(_('tool.totp.site'))}</b>")), self.code_box,
+            w.HTML(block(f"<b>{html.escape(_('tool.totp.app'))}</b>")), self.app, self.refresh_button,
+            w.HTML(block(f"<b>{html.escape(_('tool.totp.site'))}</b>")), self.code_box,
             self.sign_in_button, self.result, secret_note])
         self.refresh()
 
