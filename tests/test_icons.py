@@ -81,3 +81,19 @@ def test_the_check_catches_an_emoji():
         assert_draws_without_emoji_font("<td>\U0001F512 <b>Locked</b></td>")
     with pytest.raises(AssertionError, match="U\\+2705"):
         assert_draws_without_emoji_font("\u2705 Passed")
+
+
+def test_lesson_tools_and_interface_strings_draw_no_emoji():
+    """Does any lesson tool or interface string (outside the sample messages quoted in exercises) use an
+    emoji-only code point, which shows as an empty box on a machine with no emoji font?"""
+    from pathlib import Path
+    course = Path(__file__).resolve().parents[1] / "course"
+    found = []
+    for path in [*(course / "lessons").rglob("*.py"), *(course / "widgets").glob("*.py"), course / "home.py",
+                 *(course / "grading").glob("feedback.py"), *(course / "i18n").rglob("*.toml")]:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if ".message." in line:          # realistic phishing messages quote what scammers write
+                continue
+            if any(ord(c) in EMOJI_PRESENTATION or ord(c) >= 0x1F000 for c in line):
+                found.append(f"{path.relative_to(course)}:{number}")
+    assert found == []
