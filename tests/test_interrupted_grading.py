@@ -1,4 +1,5 @@
 """`course grade` killed mid-run: the next run finishes the job, no grade is lost or counted twice."""
+import select
 import subprocess
 import sys
 import time
@@ -112,8 +113,14 @@ def test_a_second_run_waits_for_a_live_one_and_says_so(layout):
         "import fcntl, os, sys, time\n"
         f"fd = os.open({str(path)!r}, os.O_RDWR | os.O_CREAT)\n"
         "fcntl.flock(fd, fcntl.LOCK_EX); os.ftruncate(fd, 0); os.pwrite(fd, f'{os.getpid()}\\n'.encode(), 0)\n"
-        "print('held', flush=True); time.sleep(2)")], stdout=subprocess.PIPE, text=True)
+        "print('held', flush=True); time.sleep(2)\n"
+        "print('releasing', flush=True); fcntl.flock(fd, fcntl.LOCK_UN); time.sleep(5)")],
+        stdout=subprocess.PIPE, text=True)
     assert holder.stdout.readline().strip() == "held"
     with grading_lock(layout, say=said.append):
-        assert holder.poll() is not None            # we got the lock only once the holder was gone
+        # we got the lock only after the holder let it go: its last word is already there to read
+        assert select.select([holder.stdout], [], [], 0)[0], "the lock was taken while still held"
+        assert holder.stdout.readline().strip() == "releasing"
+    holder.kill()
+    holder.wait()
     assert said and f"process {holder.pid}" in said[0]
