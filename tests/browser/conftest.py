@@ -2,12 +2,13 @@
 
 These tests never skip: when Chromium is missing they fail, saying how to
 install it (`make test` installs it). A failing test leaves a screenshot in
-test-artifacts/.
+test-artifacts/, and the log of its JupyterLab when it used one.
 """
 from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,39 +27,50 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-dev-shm-usage"]
 
 
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    """Start `course lab` for a fresh solo learner; yield (base_url, layout)."""
-    root = tmp_path_factory.mktemp("browser-course")
-    layout = init_course(root, learner="lina")
-    shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
+@contextmanager
+def learner_lab(tmp_path_factory, learner: str = "lina", language: str | None = None):
+    """`course lab` for a fresh solo learner (after `course lab --language` when ``language`` is
+    given), started and stopped; gives (base_url, layout)."""
+    root = tmp_path_factory.mktemp("browser-course" if language is None else f"{language}-course")
+    layout = init_course(root, learner=learner)
+    if language is None:
+        shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
+    else:
+        from course.lab import prepare_language
+        prepare_language(layout, language)              # what `course lab --language` does first
     port = free_port()
     cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
+    if language is not None:
+        assert env["COURSE_LANG"] == language
     cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
             "--ServerApp.disable_check_xsrf=False"]
     base = f"http://127.0.0.1:{port}"
     proc, _status = start(cmd, f"{base}/api/status?token={TOKEN}", root / "lab.log", env=env)
-    yield base, layout
-    stop(proc)
+    try:
+        yield base, layout
+    finally:
+        stop(proc)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """One lab for the tests of a module that leave the learner's progress as they found it."""
+    with learner_lab(tmp_path_factory) as running:
+        yield running
+
+
+@pytest.fixture
+def fresh_lab(tmp_path_factory):
+    """A lab of its own, for a test that changes the learner's progress (submits, passes a week)."""
+    with learner_lab(tmp_path_factory) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
 def arabic_lab(tmp_path_factory):
-    """`course init` then `course lab --language ar` for a fresh solo learner who reads only Arabic;
-    yield (base_url, layout)."""
-    from course.lab import prepare_language
-    root = tmp_path_factory.mktemp("arabic-course")
-    layout = init_course(root, learner="hala")
-    prepare_language(layout, "ar")                       # what `course lab --language ar` does first
-    port = free_port()
-    cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
-    assert env["COURSE_LANG"] == "ar"
-    cmd += [f"--IdentityProvider.token={TOKEN}", "--LabApp.expose_app_in_browser=True",
-            "--ServerApp.disable_check_xsrf=False"]
-    base = f"http://127.0.0.1:{port}"
-    proc, _status = start(cmd, f"{base}/api/status?token={TOKEN}", root / "lab.log", env=env)
-    yield base, layout
-    stop(proc)
+    """`course init` then `course lab --language ar` for a fresh solo learner who reads only Arabic."""
+    with learner_lab(tmp_path_factory, learner="hala", language="ar") as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +95,11 @@ def page(browser, request):
     if failed is not None and failed.failed:
         ARTIFACTS.mkdir(exist_ok=True)
         pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        for name in ("lab", "fresh_lab", "arabic_lab"):
+            if name in request.fixturenames:
+                _base, layout = request.getfixturevalue(name)
+                if (layout.root / "lab.log").exists():
+                    shutil.copy(layout.root / "lab.log", ARTIFACTS / f"{request.node.name}.lab.log")
     context.close()
 
 

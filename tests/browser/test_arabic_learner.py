@@ -15,7 +15,7 @@ import pytest
 from english import english_runs
 
 from .conftest import ARTIFACTS, TOKEN
-from .helpers import open_slowly as open_notebook, run_all, visible_text
+from .helpers import open_notebook, run_all, visible_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 W1 = "week1_facebook"

@@ -14,7 +14,7 @@ from course.reference import fill
 from course.syllabus import load_syllabus
 
 from .conftest import ARTIFACTS, TOKEN
-from .helpers import command, open_slowly, run_all, visible_text
+from .helpers import open_assignment_list, open_notebook, run_all, visible_text, wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 W1 = "week1_facebook"
@@ -32,7 +32,7 @@ def test_every_lesson_reads_in_arabic(arabic_lab, page, lesson):
     """Once all its cells run, is the lesson right to left and Arabic, text and widgets, with no English
     sentence anywhere on it?"""
     base, _layout = arabic_lab
-    open_slowly(page, base, f"{W1}/{lesson}")
+    open_notebook(page, base, f"{W1}/{lesson}")
     run_all(page)
     page.locator(".course-widget").first.wait_for()
     assert page.locator('.jp-MarkdownOutput div[dir="rtl"]').count() >= 3
@@ -46,7 +46,7 @@ def test_the_assessment_submission_and_feedback_are_arabic(arabic_lab, page):
     """Does the assessment read in Arabic, and once answered and submitted from the Assignment List,
     does a right-to-left Arabic feedback page come back, with no English sentence?"""
     base, layout = arabic_lab
-    open_slowly(page, base, f"{W1}/assessment.ipynb")
+    open_notebook(page, base, f"{W1}/assessment.ipynb")
     run_all(page)
     page.locator(".course-widget").first.wait_for()
     text = visible_text(page)
@@ -59,19 +59,11 @@ def test_the_assessment_submission_and_feedback_are_arabic(arabic_lab, page):
     answers = json.loads((folder / "assessment.answers.json").read_text(encoding="utf-8"))
     answers["answers"]["q4_search_query"] = '"بطالة الشباب" site:ilo.org filetype:pdf'   # typed in Arabic
     (folder / "assessment.answers.json").write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
-    page.goto(f"{base}/lab?reset&token={TOKEN}")
-    page.wait_for_function("() => !!window.jupyterapp && window.jupyterapp.commands.hasCommand("
-                           "'nbgrader:open-assignment-list')", timeout=120_000)
-    page.evaluate("() => window.jupyterapp.restored")          # the layout is in place: nothing will replace it
-    page.evaluate("() => window.jupyterapp.commands.execute('nbgrader:open-assignment-list')")
+    open_assignment_list(page, base)
     row = page.locator("#fetched_assignments_list .list_item", has_text=W1)
     row.get_by_role("button", name="Submit").click(timeout=90_000)
-    pages = []
-    for _ in range(90):                       # grading runs in the background, then feedback is fetched
-        pages = sorted((folder / "feedback").glob("*/assessment.html"))
-        if pages:
-            break
-        page.wait_for_timeout(1000)
+    # grading runs in the background, then feedback is fetched
+    pages = wait_until(lambda: sorted((folder / "feedback").glob("*/assessment.html")))
     assert pages, "no feedback page reached the workspace"
     html = pages[-1].read_text(encoding="utf-8")
     assert 'dir="rtl"' in html and 'lang="ar"' in html

@@ -7,8 +7,8 @@ import pytest
 from course.answer_key import load_key
 from course.reference import fill
 
-from .conftest import TOKEN
-from .helpers import command, open_notebook, run_all, wait_for_kernel_idle
+from .helpers import (command, open_assignment_list, open_notebook, refresh_until, run_all, wait_for_command,
+                      wait_for_kernel_idle)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -37,33 +37,29 @@ def test_assessment_answer_survives_restart_and_run_all(lab, page):
     page.get_by_text("Saved: A Facebook Page").first.wait_for()
     saved = json.loads((layout.workspace / "week1_facebook" / "assessment.answers.json").read_text())
     assert saved["answers"]["q1_page_or_profile"] == "page"
-    command(page, "notebook:restart-run-all")
+    restart = command(page, "notebook:restart-run-all")
     page.get_by_role("button", name="Confirm Kernel Restart").click()
-    page.wait_for_timeout(1500)
+    wait_for_command(page, restart)   # the kernel has restarted and every cell has run again
     wait_for_kernel_idle(page)
     page.get_by_text("Saved: A Facebook Page").first.wait_for()
     assert page.get_by_label("A Facebook Page", exact=True).first.is_checked()
 
 
-def test_submitting_week1_in_the_assignment_list_opens_week2(lab, page):
+def test_submitting_week1_in_the_assignment_list_opens_week2(fresh_lab, page):
     """Does pressing Submit in the Assignment List grade week 1 and make week 2 appear?"""
-    base, layout = lab
+    base, layout = fresh_lab   # a lab of its own: passing week 1 changes what the home page shows
     folder = layout.workspace / "week1_facebook"
     fill(folder / "assessment.ipynb", layout.week_folder("week1_facebook") / "assessment.ipynb",
          load_key(layout.keys, "week1_facebook"), "full")
-    page.goto(f"{base}/lab?token={TOKEN}")
-    page.wait_for_selector("#jp-main-dock-panel")
-    page.wait_for_function("() => !!window.jupyterapp")
-    command(page, "nbgrader:open-assignment-list")
+    open_assignment_list(page, base)
     row = page.locator("#fetched_assignments_list .list_item", has_text="week1_facebook")
     row.get_by_role("button", name="Submit").click()
+    # the submission is handed in: the list, reloaded by Submit, shows it as submitted
+    page.locator("#submitted_assignments_list .list_item", has_text="week1_facebook").wait_for(timeout=120_000)
     # grading runs in the background; week 2 shows up in the list once it is delivered
-    for _ in range(60):
-        page.locator("#refresh_assignments_list").click()
-        page.wait_for_timeout(1000)
-        if page.locator("#fetched_assignments_list .list_item", has_text="week2_groups_pages").count():
-            break
-    assert page.locator("#fetched_assignments_list .list_item", has_text="week2_groups_pages").count() == 1
+    week2 = page.locator("#fetched_assignments_list .list_item", has_text="week2_groups_pages")
+    refresh_until(page, week2)
+    assert week2.count() == 1
     assert (layout.workspace / "week2_groups_pages" / "assessment.ipynb").exists()
     open_notebook(page, base, "START_HERE.ipynb")
     run_all(page)
