@@ -15,6 +15,16 @@ def _number(x: float) -> int | float:
     return int(x) if float(x).is_integer() else float(x)
 
 
+
+def totals(decl: Declaration, week: Week) -> tuple[list[int], list[int], float, float, float]:
+    """The numbers an intro states, in every language: automatic and written question numbers,
+    total points, automatic points and the points needed to pass."""
+    auto = [n for n, q in enumerate(decl.questions, 1) if q.kind != "manual"]
+    manual = [n for n, q in enumerate(decl.questions, 1) if q.kind == "manual"]
+    total = sum(q["points"] for q in decl.questions)
+    auto_points = sum(q["points"] for q in decl.questions if q.kind != "manual")
+    return auto, manual, total, auto_points, week.points_needed(total)
+
 class English:
     name = "English"
     how_to_answer = (   # (kinds, the line of "How to answer" that explains them)
@@ -49,11 +59,7 @@ class English:
         return ("lesson " if len(numbers) == 1 else "lessons ") + self.span(numbers)
 
     def intro(self, decl: Declaration, week: Week, title: str, intro: str) -> str:
-        auto = [n for n, q in enumerate(decl.questions, 1) if q.kind != "manual"]
-        manual = [n for n, q in enumerate(decl.questions, 1) if q.kind == "manual"]
-        total = sum(q["points"] for q in decl.questions)
-        auto_points = sum(q["points"] for q in decl.questions if q.kind != "manual")
-        needed = week.points_needed(total)
+        auto, manual, total, auto_points, needed = totals(decl, week)
         c = self.count
         lines = [f"# {title}", "",
                  (f"{intro} " if intro else "")
@@ -138,11 +144,7 @@ class Arabic(English):
         return ("الدرس " if len(numbers) == 1 else "الدروس ") + self.span(numbers)
 
     def intro(self, decl: Declaration, week: Week, title: str, intro: str) -> str:
-        auto = [n for n, q in enumerate(decl.questions, 1) if q.kind != "manual"]
-        manual = [n for n, q in enumerate(decl.questions, 1) if q.kind == "manual"]
-        total = sum(q["points"] for q in decl.questions)
-        auto_points = sum(q["points"] for q in decl.questions if q.kind != "manual")
-        needed = week.points_needed(total)
+        auto, manual, total, auto_points, needed = totals(decl, week)
         c = self.count
         lines = [f"# {title}", "",
                  (f"{intro} " if intro else "")
