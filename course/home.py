@@ -186,10 +186,13 @@ def progress_html(layout: CourseLayout | None = None, learner: str | None = None
             f"<td><b>{_esc(week.title)}</b> <small>({_esc(week.stage)})</small><br>"
             f"<small>{dates}</small></td>"
             f"<td>{_status(syllabus, week, entries)}</td><td>{links}</td></tr>")
+    complete = ""
+    if syllabus.weeks and all(getattr(entries.get(w.id), "state", "") == "passed" for w in syllabus.weeks):
+        complete = f'<p class="course-complete">🎓 <b>{_esc(_("home.complete"))}</b> {_esc(_("home.complete_more"))}</p>'
     head = "".join(f"<th>{_esc(_(k))}</th>" for k in
                    ("home.col.week", "home.col.topic", "home.col.progress", "home.col.open"))
     return (f'{_STYLE}<div class="course-home" dir="{direction()}" lang="{_esc(_("home.lang"))}">'
-            f"<h3>{_html('home.hello', learner=_iso(learner))}</h3>"
+            f"<h3>{_html('home.hello', learner=_iso(learner))}</h3>{complete}"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"{_mentor_html(syllabus)}</div>")
 

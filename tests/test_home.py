@@ -172,3 +172,18 @@ def test_language_switch_remembers_localises_and_re_renders(tmp_path, monkeypatc
         assert nbformat.read(tmp_path / W1 / "01_a.ipynb", as_version=4).cells[0].source == "English lesson"
     finally:
         set_language(None)
+
+
+def test_course_complete_only_when_every_week_is_passed(layout, tmp_path):
+    """Is the course called complete once every week is passed, and not while one is still open?"""
+    import datetime as dt
+    weeks = layout.syllabus.week_ids
+    passed = [Attempt(w, dt.datetime(2026, 12, 10 + i), 9, 10) for i, w in enumerate(weeks)]
+    publish(layout, "nour", passed[:-1])
+    assert "Course complete" not in words(progress_html(layout, "nour", tmp_path))
+    publish(layout, "nour", passed[:-1] + [Attempt(weeks[-1], dt.datetime(2026, 12, 30), 5, 10)])
+    assert "Course complete" not in words(progress_html(layout, "nour", tmp_path))   # last week failed
+    publish(layout, "nour", passed)
+    assert "Course complete." in words(progress_html(layout, "nour", tmp_path))
+    with language("ar"):
+        assert "أتممت الدورة" in words(progress_html(layout, "nour", tmp_path))
