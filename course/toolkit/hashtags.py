@@ -28,6 +28,8 @@ _EXTRA_TAG_CHARS = frozenset(
     "_\u200c\u200d\ua67e\u05be\u05f3\u05f4\uff5e\u301c\u309b\u309c\u30a0\u30fb\u3003\u0f0b\u0f0c\u00b7"
 )
 _TATWEEL = "\u0640"
+# Text and emoji presentation selectors: a hashtag may follow them directly (❤️#حقوق).
+_VARIATION_SELECTORS = "\ufe0e\ufe0f"
 
 #: English sentences by key (the catalogue ``course/i18n/<lang>/toolkit.toml``, keys ``toolkit.hashtags.*``, has every language).
 MESSAGES = Messages("toolkit.hashtags")
@@ -52,7 +54,9 @@ def _hashtag_spans(text: str) -> list[tuple[int, int]]:
             i += 1
             continue
         start = i
-        if start > 0 and (_is_tag_char(text[start - 1]) or text[start - 1] == "&"):
+        before = text[start - 1] if start > 0 else ""
+        # A variation selector (the end of an emoji such as ❤️) may come right before the sign, as in twitter-text.
+        if before and before not in _VARIATION_SELECTORS and (_is_tag_char(before) or before == "&"):
             i += 1
             continue
         if start + 1 < n and text[start + 1] in "\ufe0f\u20e3":
@@ -77,14 +81,32 @@ def find_hashtags(text: str) -> list[str]:
     return ["#" + text[a + 1:b] for a, b in _hashtag_spans(text)]
 
 
+def find_hashtags_with_indices(text: str) -> list[tuple[str, int, int]]:
+    """Every hashtag as ``(tag, start, end)``: ``text[start:end]`` is the hashtag, its sign included.
+
+    ``tag`` is written with a plain '#'; the positions count characters (code points).
+    """
+    return [("#" + text[a + 1:b], a, b) for a, b in _hashtag_spans(text)]
+
+
+def is_hashtag(tag: str) -> bool:
+    """Would X link all of ``tag`` (with its # or ＃) as one hashtag?"""
+    return find_hashtags(tag) == ["#" + tag[1:]] if tag[:1] in HASH_SIGNS else False
+
+
 def post_length(text: str) -> int:
     """Length of a post as X counts it (URLs 23, most emoji and CJK 2)."""
     return parse_tweet(text).weightedLength
 
 
 def fits_on_x(text: str) -> bool:
-    """Is the post within X's 280 weighted characters?"""
-    return post_length(text) <= X_MAX_LENGTH
+    """Can ``text`` be posted on X as it is?
+
+    It must have something in it, stay within X's 280 weighted characters
+    and hold none of the characters X refuses (U+FEFF, U+FFFE, U+FFFF),
+    exactly as twitter-text's ``parse_tweet(text).valid`` says.
+    """
+    return parse_tweet(text).valid
 
 
 # --------------------------------------------------------------- checking

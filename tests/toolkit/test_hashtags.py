@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from course.toolkit.hashtags import (
-    MAX_READABLE_LENGTH, X_MAX_LENGTH, check_hashtag, find_hashtags, fits_on_x, post_length,
+    MAX_READABLE_LENGTH, X_MAX_LENGTH, check_hashtag, find_hashtags, find_hashtags_with_indices, fits_on_x,
+    is_hashtag, post_length,
 )
 
 # ------------------------------------------------------------------ finding
@@ -47,6 +48,28 @@ def test_arabic_diacritics_and_arabic_digits_stay_in_the_hashtag():
 def test_fullwidth_hash_sign_is_accepted():
     """Is the full-width ＃ sign read as a hashtag sign?"""
     assert find_hashtags("＃Beirut") == ["#Beirut"]
+
+
+def test_hashtag_right_after_an_emoji_with_a_variation_selector_is_found():
+    """Is a hashtag typed straight after ❤️ or ✌︎ (emoji ending in a variation selector) found?"""
+    assert find_hashtags("❤️#حقوق") == ["#حقوق"]
+    assert find_hashtags("a ✌︎#hashtag here") == ["#hashtag"]
+    assert find_hashtags("❤#حقوق") == ["#حقوق"]
+    assert find_hashtags("a\u0301#hashtag") == []   # any other mark still glues the # to the word
+
+
+def test_hashtags_with_indices_point_at_the_sign():
+    """Does each (tag, start, end) cover the hashtag, its sign included?"""
+    text = "نحن مع ＃حقوق_المرأة و #IWD"
+    found = find_hashtags_with_indices(text)
+    assert [tag for tag, _, _ in found] == ["#حقوق_المرأة", "#IWD"]
+    assert [text[a:b] for _, a, b in found] == ["＃حقوق_المرأة", "#IWD"]
+
+
+def test_is_hashtag_needs_the_sign_and_the_whole_text():
+    """Is a text a hashtag only if it starts with # and X links all of it?"""
+    assert is_hashtag("#حقوق_المرأة") and is_hashtag("＃Beirut")
+    assert not is_hashtag("Beirut") and not is_hashtag("#human rights") and not is_hashtag("#2025")
 
 
 def test_keycap_emoji_is_not_a_hashtag():
@@ -216,6 +239,18 @@ def test_fits_on_x_at_the_limit():
     assert fits_on_x("a" * X_MAX_LENGTH)
     assert not fits_on_x("a" * (X_MAX_LENGTH + 1))
     assert not fits_on_x("😷" * 141)
+
+
+def test_an_empty_post_does_not_fit():
+    """Is an empty post refused, as X refuses it?"""
+    assert not fits_on_x("")
+
+
+def test_a_character_x_refuses_makes_the_post_unfit():
+    """Is a short post holding U+FEFF (or U+FFFF) refused though its length is fine?"""
+    assert fits_on_x("Join us #IWD")
+    assert not fits_on_x("Join us\ufeff #IWD")
+    assert not fits_on_x("Join us\uffff")
 
 
 # ------------------------------------------------------------------ properties
