@@ -73,3 +73,47 @@ def load_campaign_weeks():
     frame = pd.read_csv(CAMPAIGN_WEEKS_CSV, keep_default_na=False)
     frame["week_start"] = pd.to_datetime(frame["week_start"])
     return frame
+
+
+# -- week 2: groups and Pages ---------------------------------------------------------------------
+GROUP_ACTIVITY_CSV = Path(__file__).with_name("group_activity.csv")
+PAGE_ACCESS_CSV = Path(__file__).with_name("page_access.csv")
+COMMENTS_CSV = Path(__file__).with_name("comments.csv")
+CAMPAIGN_RESULTS_CSV = Path(__file__).with_name("campaign_results.csv")
+
+
+def load_group_activity():
+    """A volunteers' group, one row a day (``date`` as a date)."""
+    import pandas as pd
+
+    frame = pd.read_csv(GROUP_ACTIVITY_CSV)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
+
+
+def load_page_access():
+    """Who has access to a Page, for an audit (``last_active`` as a date)."""
+    import pandas as pd
+
+    frame = pd.read_csv(PAGE_ACCESS_CSV, keep_default_na=False)
+    frame["last_active"] = pd.to_datetime(frame["last_active"])
+    return frame
+
+
+def load_comments():
+    """Comments to moderate (``posted_at`` Beirut-local; ``reply_hours`` empty when nobody replied)."""
+    import pandas as pd
+
+    frame = pd.read_csv(COMMENTS_CSV, keep_default_na=False)
+    frame["posted_at"] = pd.to_datetime(frame["posted_at"], utc=True).dt.tz_convert("Asia/Beirut")
+    frame["reply_hours"] = pd.to_numeric(frame["reply_hours"].replace("", None))
+    return frame
+
+
+def load_campaign_results():
+    """A month's campaign results, one organic row per post and one paid row per boost or lead ad."""
+    import pandas as pd
+
+    frame = pd.read_csv(CAMPAIGN_RESULTS_CSV, keep_default_na=False)
+    frame["date"] = pd.to_datetime(frame["date"])
+    return frame
