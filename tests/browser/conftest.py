@@ -28,11 +28,13 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 @contextmanager
-def learner_lab(tmp_path_factory, learner: str = "lina", language: str | None = None):
+def learner_lab(tmp_path_factory, learner: str = "lina", language: str | None = None, prepare=None):
     """`course lab` for a fresh solo learner (after `course lab --language` when ``language`` is
-    given), started and stopped; gives (base_url, layout)."""
+    given, and after ``prepare(layout)`` when given), started and stopped; gives (base_url, layout)."""
     root = tmp_path_factory.mktemp("browser-course" if language is None else f"{language}-course")
     layout = init_course(root, learner=learner)
+    if prepare is not None:
+        prepare(layout)
     if language is None:
         shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
     else:

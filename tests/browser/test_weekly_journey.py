@@ -1,0 +1,111 @@
+"""A learner's way through weeks 2, 3 and 4 in a real browser: the week's first lesson runs and shows its
+exercises, every lesson opens, the assessment runs, Submit in the Assignment List opens the next week; after
+week 4 a mentor marks the capstone and the home page calls the course complete."""
+from __future__ import annotations
+
+import pytest
+from nbgrader.api import Gradebook
+
+from course import gate
+from course.answer_key import load_key
+from course.cli import main
+from course.reference import fill
+from course.syllabus import load_syllabus
+
+from .conftest import learner_lab
+from .helpers import (command, open_assignment_list, open_notebook, refresh_until, run_all, visible_text,
+                      wait_for_command, wait_until)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+WEEKS = load_syllabus().weeks
+ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
+
+
+def answer(layout, week_id: str, quality: str = "full") -> None:
+    """Answer a week's assessment in the learner's workspace, as the widgets and written cells would."""
+    fill(layout.workspace / week_id / "assessment.ipynb", layout.week_folder(week_id) / "assessment.ipynb",
+         load_key(layout.keys, week_id), quality)
+
+
+def pass_weeks_before(number: int):
+    """A `prepare` for the lab: the learner has passed every week before week ``number`` (`course submit`,
+    which grades at once and fetches the next week into the workspace)."""
+    def prepare(layout):
+        for week in WEEKS[:number - 1]:
+            answer(layout, week.id)
+            assert main(["--root", str(layout.root), "submit", week.id]) == 0
+            assert (layout.workspace / WEEKS[week.number].id).is_dir(), f"passing {week.id} opened no next week"
+    return prepare
+
+
+def mentor_gives_full_marks(layout, week_id: str, learner: str) -> int:
+    """What a mentor does in the formgrader: full marks, and a comment, on every answer waiting for review."""
+    marked = 0
+    with Gradebook(layout.db_url, layout.course_id) as gb:
+        submission = gb.find_submission_notebook("assessment", week_id, learner)
+        for grade in submission.grades:
+            if grade.needs_manual_grade:
+                grade.manual_score = grade.max_score
+                marked += 1
+        for comment in submission.comments:
+            comment.manual_comment = "A clear plan you can start on Monday."
+        gb.db.commit()
+    return marked
+
+
+def walk_the_week(page, base, layout, week) -> None:
+    """Open every lesson of the week (the first one run through) and the assessment, as a learner does."""
+    first, *others = week.lessons
+    open_notebook(page, base, f"{week.id}/{first}")
+    run_all(page)
+    assert page.locator(ERRORS).count() == 0, visible_text(page)[-2000:]
+    checks = page.get_by_role("button", name="Check")
+    assert checks.count() >= 1, "the first lesson shows no exercise"
+    checks.first.click()   # nothing chosen yet: the exercise says what to do, it does not fail silently
+    page.locator(".jp-OutputArea-output").filter(has=page.get_by_role("button", name="Check")).first.wait_for()
+    for lesson in others:
+        assert (layout.workspace / week.id / lesson).exists(), lesson
+    open_notebook(page, base, f"{week.id}/{week.assessment}")
+    run_all(page)
+    assert page.locator(ERRORS).count() == 0, visible_text(page)[-2000:]
+    wait_for_command(page, command(page, "docmanager:save"))
+
+
+def submit_in_the_assignment_list(page, base, week_id: str) -> None:
+    open_assignment_list(page, base)
+    row = page.locator("#fetched_assignments_list .list_item", has_text=week_id)
+    row.get_by_role("button", name="Submit").click()
+    page.locator("#submitted_assignments_list .list_item", has_text=week_id).wait_for(timeout=120_000)
+
+
+@pytest.mark.parametrize("number", [2, 3], ids=["week2", "week3"])
+def test_a_learner_goes_through_the_week_and_opens_the_next(tmp_path_factory, page, number):
+    """From the week's first lesson to its assessment: does Submit open the next week?"""
+    week, following = WEEKS[number - 1], WEEKS[number]
+    with learner_lab(tmp_path_factory, learner=f"learner{number}", prepare=pass_weeks_before(number)) as (base, layout):
+        walk_the_week(page, base, layout, week)
+        answer(layout, week.id)
+        submit_in_the_assignment_list(page, base, week.id)
+        row = page.locator("#fetched_assignments_list .list_item", has_text=following.id)
+        refresh_until(page, row)
+        assert row.count() == 1
+        assert (layout.workspace / following.id / following.assessment).exists()
+
+
+def test_week4_capstone_marked_by_a_mentor_completes_the_course(tmp_path_factory, page):
+    """Week 4: the capstone waits for the mentor; once marked and released, is the course complete?"""
+    week = WEEKS[3]
+    with learner_lab(tmp_path_factory, learner="learner4", prepare=pass_weeks_before(4)) as (base, layout):
+        walk_the_week(page, base, layout, week)
+        answer(layout, week.id)
+        submit_in_the_assignment_list(page, base, week.id)
+        def graded():
+            entry = (gate.read(layout.gate_dir, "learner4") or {}).get(week.id)
+            return entry if entry is not None and entry.state in ("awaiting_review", "passed", "failed") else None
+        state = wait_until(graded)
+        assert state is not None and state.state == "awaiting_review", state   # automatic points alone cannot pass
+        assert mentor_gives_full_marks(layout, week.id, "learner4") >= 1
+        assert main(["--root", str(layout.root), "feedback", week.id]) == 0
+        open_notebook(page, base, "START_HERE.ipynb")
+        run_all(page)
+        page.get_by_text("Course complete.").wait_for()
