@@ -15,10 +15,11 @@ _MODULE_OF = {
     "LinkChecker": "link_checker", "PhishingMessage": "link_checker",
     "PasswordMeter": "password_meter", "QueryBuilder": "query_builder",
     "ThreatModel": "threat_model", "TotpDemo": "totp_demo",
-    "ThreadSplitter": "thread_splitter",
+    "ThreadSplitter": "thread_splitter", "UploadChecker": "upload_checker",
 }
 
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
-           "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter"]
+           "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter",
+           "UploadChecker"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
