@@ -30,7 +30,11 @@ Other kinds, one per answer widget:
   the ticked items' weights over all positive weights, within 0..full marks.
 
 A ``manual`` entry describes a written answer that a mentor grades: its
-``scheme`` (the marking scheme) and a ``reference`` answer.
+``scheme`` (the marking scheme) and a ``reference`` answer. A manual entry
+with ``steps`` (a list of step ids) is a structured answer (the capstone
+strategy): it is saved by a widget in the answers file as ``{step_id: text}``,
+its ``reference`` is a table of one text per step and its ``items`` name the
+steps; a mentor grades it all the same.
 
 The course's keys are built from ``grading/assessments/<week>.toml`` by
 ``course build`` (see :mod:`course.authoring`), and carry what a feedback card
@@ -79,6 +83,7 @@ class KeyEntry:
     rules: tuple[tuple[str, str], ...] = ()   # (regex, what it checks)
     tolerance: float = 0.0
     scheme: str = ""                         # marking scheme of a written answer
+    steps: tuple[str, ...] = ()              # a structured written answer's step ids, in order
     title: str = ""                          # short name, for feedback cards
     lesson: str = ""                         # the lesson notebook to revisit
     prompt: str = ""
@@ -87,8 +92,8 @@ class KeyEntry:
     translations: dict[str, dict] = field(default_factory=dict)   # language -> the card's texts in it
 
     def card_text(self, name: str, language: str = "en") -> Any:
-        """A feedback card's ``title``, ``prompt``, ``explanation``, ``labels`` or (one-line answers)
-        ``reference`` in ``language``, the English one when it has none."""
+        """A feedback card's ``title``, ``prompt``, ``explanation``, ``labels``, (one-line answers)
+        ``reference`` or (structured answers) ``scheme`` in ``language``, the English one when it has none."""
         mine = self.translations.get(language, {})
         if name == "labels":
             return {**self.labels, **mine.get("labels", {})}
@@ -96,8 +101,15 @@ class KeyEntry:
             return mine.get("reference") or self.answer
         return mine.get(name) or getattr(self, name)
 
+    @property
+    def structured(self) -> bool:
+        """A mentor-graded answer saved in steps by a widget (``{step_id: text}`` in the answers file)."""
+        return self.kind == "manual" and bool(self.steps)
+
     def reference_answer(self) -> Any:
         """An answer that earns full marks (used to build reference submissions)."""
+        if self.structured:
+            return dict(self.answer)
         if self.kind == "weighted":
             return [item for item, weight in self.answer.items() if weight > 0]
         if self.kind in ("choices", "order"):
@@ -198,9 +210,16 @@ def parse_key(text: str, path: Path) -> AnswerKey:
             if not isinstance(answer, str):
                 raise AnswerKeyError(f"{where}.reference must be a full-marks answer")
         elif kind == "manual":
-            if not isinstance(table.get("scheme"), str) or not isinstance(table.get("reference"), str):
-                raise AnswerKeyError(f"{where} needs a marking `scheme` and a `reference` answer")
-            answer = table["reference"]
+            steps = table.get("steps", [])
+            if not isinstance(steps, list) or not all(isinstance(s, str) for s in steps) or len(set(steps)) != len(steps):
+                raise AnswerKeyError(f"{where}.steps must list different step ids")
+            reference = table.get("reference")
+            fits = (isinstance(reference, dict) and list(reference) == steps
+                    and all(isinstance(v, str) for v in reference.values())) if steps else isinstance(reference, str)
+            if not isinstance(table.get("scheme"), str) or not fits:
+                raise AnswerKeyError(f"{where} needs a marking `scheme` and a `reference` answer"
+                                     + (" (a table of one text per step)" if steps else ""))
+            answer = dict(reference) if steps else reference
         elif kind == "choices" and not isinstance(answer, list):
             raise AnswerKeyError(f"{where}.answer must be a list of option ids")
         elif kind == "choice" and not isinstance(answer, str):
@@ -227,6 +246,7 @@ def parse_key(text: str, path: Path) -> AnswerKey:
         entries[qid] = KeyEntry(question=qid, kind=kind, points=float(points), answer=answer,
                                 rules=rules, tolerance=float(table.get("tolerance", 0)),
                                 scheme=str(table.get("scheme", "")),
+                                steps=tuple(table.get("steps", ())) if kind == "manual" else (),
                                 **_card_fields(table, where),
                                 translations={lang: _card_fields(table[lang], f"{where}.{lang}", keep_reference=True)
                                               for lang in TRANSLATED if isinstance(table.get(lang), dict)})
@@ -247,6 +267,8 @@ def _card_fields(table: dict, where: str, keep_reference: bool = False) -> dict:
     out = {}
     if keep_reference and isinstance(table.get("reference"), str):
         out["reference"] = table["reference"]
+    if keep_reference and isinstance(table.get("scheme"), str):
+        out["scheme"] = table["scheme"]
     for name in ("title", "lesson", "prompt", "explanation"):
         value = table.get(name, "")
         if not isinstance(value, str):

@@ -26,6 +26,7 @@ from .json_file import read_json, reason_of, set_aside, write_atomically
 SUFFIX = ".answers.json"
 MAX_BYTES = 256 * 1024   # far more than any assessment needs; larger files are not trusted
 FORMAT = 1
+STEP_CHARS = 1500        # a strategy step ({step_id: text}) keeps at most this many characters
 
 
 def answers_path(notebook: str, folder: Path | str | None = None) -> Path:

@@ -29,6 +29,7 @@ for a one-line answer typed into a code cell,
 | ``number`` | the number | ``number`` |
 | ``checklist`` | list of ticked item ids | ``weighted`` |
 | ``chart`` | option id | ``choice`` |
+| ``strategy`` | ``{step_id: text}`` | ``manual`` with ``steps`` (a mentor grades it) |
 
 The answer key is never in the notebook, nor in the kernel, its environment
 or anything it can open: the grader reads the answers file and the written
@@ -171,6 +172,21 @@ class Assessment:
                 kw[name] = text
         return self._register(ChartExplorer(question, prompt, data, options=self._labels(question, "options", options),
                                             metrics=metrics, store=self.store, **kw))
+
+    def strategy(self, question: str, steps: Sequence[str], rubric: Mapping[str, int], **kw):
+        """The capstone's strategy builder (key kind ``manual`` with steps: a mentor grades it against
+        the rubric, shown first): ``steps`` are step ids, ``rubric`` maps each criterion id to its
+        points; every text comes from the catalogue."""
+        from .widgets.strategy_builder import Criterion, StepSpec, StrategyBuilder
+        specs = [StepSpec(s, self._need(f"{question}.steps.{s}.title"),
+                          self.text_of(f"{question}.steps.{s}.question") or "",
+                          self.text_of(f"{question}.steps.{s}.placeholder") or "") for s in steps]
+        criteria = [Criterion(c, self._need(f"{question}.rubric.{c}.title"), int(points),
+                              {n: self._need(f"{question}.rubric.{c}.levels.{n}") for n in range(int(points), -1, -1)})
+                    for c, points in rubric.items()]
+        widget = StrategyBuilder(question, specs, criteria, store=self.store, **kw)
+        self._describe[question] = widget.describe
+        return widget
 
     # -- grading --------------------------------------------------------------------------------
     def answer(self, question: str) -> Any:

@@ -81,7 +81,8 @@ def secrets_in(files: list[Path], key_texts: list[str]) -> list[str]:
 
 def _secret_texts(layout: CourseLayout, week) -> list[str]:
     key = load_key(layout.keys, week.id)
-    texts = [e.answer for e in key.entries.values() if e.kind in ("rules", "manual")]
+    texts = [e.answer for e in key.entries.values() if e.kind in ("rules", "manual") and not e.structured]
+    texts += [text for e in key.entries.values() if e.structured for text in e.answer.values()]
     for text in solutions(layout.week_folder(week.id) / week.assessment, inside_markers=True).values():
         texts.extend(line.strip() for line in text.splitlines() if len(line.strip()) >= 12)
     return [t for t in texts if isinstance(t, str)]

@@ -67,7 +67,7 @@ def fill(released: Path, source: Path | None, key: AnswerKey, quality: str) -> N
     graded questions right, the rest wrong, written answers left blank. Every
     widget answer (one-line texts included) goes in the answers file, as the
     widgets save it; a written answer is typed into its markdown cell (grade id =
-    question id). ``blank``: nothing answered. ``broken``: the notebook file is
+    question id); a strategy's reference steps go in the answers file (``full`` only). ``blank``: nothing answered. ``broken``: the notebook file is
     not valid JSON. Every answer comes from ``key``; ``source`` (the source
     notebook) is no longer read and may be None.
     """
@@ -83,6 +83,8 @@ def fill(released: Path, source: Path | None, key: AnswerKey, quality: str) -> N
     options = choice_options(released)
     answers = {}
     for qid, entry in key.entries.items():
+        if entry.kind == "manual" and entry.structured and quality == "full":
+            answers[qid] = entry.reference_answer()      # a strategy's steps, saved as its builder saves them
         if entry.kind == "manual":
             continue
         if qid in right:
@@ -100,6 +102,6 @@ def fill(released: Path, source: Path | None, key: AnswerKey, quality: str) -> N
     nb = nbformat.read(released, as_version=4)
     for cell in nb.cells:
         entry = key.entries.get(_grade_id(cell) or "")
-        if entry is not None and entry.kind == "manual" and cell.cell_type == "markdown":
+        if entry is not None and entry.kind == "manual" and not entry.structured and cell.cell_type == "markdown":
             cell.source = entry.answer
     nbformat.write(nb, released)

@@ -155,8 +155,12 @@ def test_every_week_has_a_valid_key(week):
     """Does every week's key load, with full-marks references and a marking scheme for the written answer?"""
     key = load_key(COURSE_KEYS, week)
     kinds = [e.kind for e in key.entries.values()]
-    assert kinds.count("manual") == 1 and len(kinds) >= 4
-    assert key.auto_points / key.total_points >= 0.7
+    assert kinds.count("manual") >= 1 and len(kinds) >= 4
+    if any(e.structured for e in key.entries.values()):
+        # the capstone decides the week: the automatic points alone cannot reach the pass mark
+        assert key.auto_points < 0.7 * key.total_points
+    else:
+        assert kinds.count("manual") == 1 and key.auto_points / key.total_points >= 0.7
 
 
 def test_choice_scores_only_the_right_option():

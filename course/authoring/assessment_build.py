@@ -15,7 +15,11 @@ the language. Its cells follow the conventions grading relies on (nbgrader
   (a grade cell with the points, calling ``assessment.grade("{id}")``); for a
   written answer, a markdown grade cell ``{id}`` whose reference answer sits
   between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (nbgrader strips it
-  at release);
+  at release); for a strategy (the capstone), ``{id}_widget`` (the strategy
+  builder: step ids and the rubric's criteria with their points) and a
+  collapsed markdown grade cell ``{id}`` with no reference in it, where the
+  mentor grades and comments in formgrader (the learner's steps are read from
+  the answers file, never from this cell);
 - ``outro`` (``assessment.show("outro")``).
 
 The texts go to one learner-readable catalogue per language,
@@ -50,7 +54,8 @@ from .assessment_translation import TRANSLATED, Translation, load_translation
 SOLUTION = ("### BEGIN SOLUTION", "### END SOLUTION")
 FACTORY = {"choice": "single_choice", "choices": "multiple_choice", "truefalse": "true_false",
            "order": "ordering", "pairs": "matching", "text": "text", "number": "number",
-           "weighted": "checklist", "chart": "chart"}
+           "weighted": "checklist", "chart": "chart", "strategy": "strategy"}
+STRATEGY_CELL = "✎"     # the strategy's grade cell: nbgrader's stub for written answers, nothing to read
 LANGUAGES = ("en",) + TRANSLATED
 ISOLATE = ("\u2066", "\u2069")     # left-to-right isolate: a Latin-only label inside right-to-left text
 
@@ -136,6 +141,10 @@ def build_notebook(decl: Declaration, week: Week) -> nbformat.NotebookNode:
             continue
         cells.append(new_code_cell(widget_source(q), id=f"{q.id}_widget",
                                    metadata=_meta(f"{q.id}_widget", hidden=True)))
+        if q.kind == "strategy":
+            cells.append(new_markdown_cell(STRATEGY_CELL, id=q.id, metadata=_meta(
+                q.id, grade=True, locked=False, solution=True, points=q["points"], hidden=True)))
+            continue
         cells.append(new_code_cell(f'assessment.grade("{q.id}")', id=f"{q.id}_check",
                                    metadata=_meta(f"{q.id}_check", grade=True, points=q["points"], hidden=True)))
     cells.append(_shown("outro", "outro"))
@@ -156,6 +165,8 @@ def widget_source(q: Question) -> str:
         kwargs.append(("items", list(q["items"])))
     elif q.kind == "pairs":
         kwargs += [("left", list(q["left"])), ("right", list(q["right"]))]
+    elif q.kind == "strategy":
+        kwargs += [("steps", list(q.step_ids)), ("rubric", {c["id"]: c["points"] for c in q["rubric"]})]
     if q.kind == "chart":
         module, function = q["data"].split(":")
         head = f"from {module} import {function}\n"
@@ -203,6 +214,14 @@ def catalogue_text(decl: Declaration, week: Week, language: str, tr: Translation
         entries.append((f"{prefix}.{q.id}.text", words.question_text(q, number, week, texts)))
         if q.kind == "manual":
             continue
+        if q.kind == "strategy":
+            for step, step_texts in texts["steps"].items():
+                entries += [(f"{prefix}.{q.id}.steps.{step}.{k}", v) for k, v in step_texts.items()]
+            for criterion, c_texts in texts["rubric"].items():
+                entries.append((f"{prefix}.{q.id}.rubric.{criterion}.title", c_texts["title"]))
+                entries += [(f"{prefix}.{q.id}.rubric.{criterion}.levels.{n}", v)
+                            for n, v in sorted(c_texts["levels"].items(), key=lambda kv: -int(kv[0]))]
+            continue
         entries.append((f"{prefix}.{q.id}.prompt", texts["statement" if q.kind == "truefalse" else "prompt"]))
         for name in ("options", "items", "left", "right"):
             for item, label in texts.get(name, {}).items():
@@ -239,7 +258,7 @@ def _isolated(text: str, language: str) -> str:
 def build_key_text(decl: Declaration, week: Week, translations: dict[str, Translation] | None = None) -> str:
     translations = translations or {}
     total = sum(q["points"] for q in decl.questions)
-    auto = sum(q["points"] for q in decl.questions if q.kind != "manual")
+    auto = sum(q["points"] for q in decl.questions if not q.mentor_graded)
     count = lambda n, word: f"{_number(n)} {word}" + ("" if n == 1 else "s")   # noqa: E731
     lines = [f"# Answer key of {week.id}: instructor only. Never copy it into a week folder.",
              f"# Built by `course build {week.id}` from grading/assessments/{week.id}.toml"
@@ -262,6 +281,10 @@ def _key_entry(q: Question, translations: dict[str, Translation]) -> list[str]:
         fields.append(("reference", q["reference"]))
     elif q.kind == "manual":
         fields += [("scheme", q["scheme"].strip()), ("reference", q["reference"].strip())]
+    elif q.kind == "strategy":
+        fields += [("scheme", rubric_text(q["rubric"])), ("steps", list(q.step_ids))]
+        tables += [("reference", {k: q["reference"][k].strip() for k in q.step_ids}),
+                   ("items", {s["id"]: s["title"] for s in q["steps"]})]
     elif q.kind == "weighted":
         tables.append(("weights", q["weights"]))
     elif q.kind == "pairs":
@@ -288,12 +311,29 @@ def _key_entry(q: Question, translations: dict[str, Translation]) -> list[str]:
                 ("explanation", texts["explanation"])]
         if "reference" in texts and q.kind == "text":
             card.append(("reference", texts["reference"]))
+        if q.kind == "strategy":
+            rubric = [dict(c, **texts["rubric"][c["id"]]) for c in q["rubric"]]
+            card.append(("scheme", rubric_text(rubric, lang)))
+            texts = dict(texts, items={k: v["title"] for k, v in texts["steps"].items()})
         out += ["", f"[questions.{q.id}.{lang}]"] + [f"{name} = {toml_text.value(v)}" for name, v in card]
         for name in ("options", "items", "left", "right"):
             if name in texts:
                 out += ["", f"[questions.{q.id}.{lang}.{name}]"] + [
                     f"{toml_text.key_name(k)} = {toml_text.value(v)}" for k, v in texts[name].items()]
     return out
+
+
+def rubric_text(rubric: list[dict], language: str = "en") -> str:
+    """A strategy's rubric as the marking scheme a mentor reads: each criterion with its points and
+    what each number of points means."""
+    from . import assessment_words
+    count = assessment_words.WORDS[language].count
+    lines = []
+    for criterion in rubric:
+        lines.append(f"{criterion['title'].strip()} ({count(criterion['points'], 'point')})")
+        for n, text in sorted(criterion["levels"].items(), key=lambda kv: -int(kv[0])):
+            lines.append(f"- {count(int(n), 'point')}: {text.strip()}")
+    return "\n".join(lines)
 
 
 def built_key(layout: CourseLayout, week_id: str) -> AnswerKey:

@@ -18,8 +18,17 @@ Instructor only, like the declaration (it holds the explanations)::
 A question's table translates every learner-visible text of its English
 question: ``title``, ``context``, ``prompt`` (``statement`` for true/false),
 ``placeholder``, ``explanation``, the labels (``options``, ``items``,
-``left``, ``right``) and a chart's ``chart.x_label``, ``chart.filter_label``
-and ``chart.metrics``. Optional: ``unit`` (else the English one) and, for a
+``left``, ``right``), a chart's ``chart.x_label``, ``chart.filter_label``
+and ``chart.metrics``, and a strategy's ``steps.<id>.title``, ``.question``
+and ``.placeholder`` and ``rubric.<id>.title`` and ``.levels.<points>``::
+
+    [questions.capstone_strategy]
+    pinned = "..."
+    steps.objectives.title = "الأهداف"
+    steps.objectives.question = "..."
+    steps.objectives.placeholder = "..."
+    rubric.objective.title = "..."
+    rubric.objective.levels.2 = "..." Optional: ``unit`` (else the English one) and, for a
 one-line answer, ``reference``: a full-marks answer in Arabic that the
 feedback page shows (it must meet every rule). Answers, rules, weights and
 marking schemes are never translated: one key scores both languages.
@@ -65,7 +74,30 @@ def english_of(q: Question) -> dict[str, Any]:
             out[name] = dict(q[name])
     if q.kind == "chart":
         out["chart"] = {k: q["chart"][k] for k in CHART if k in q["chart"]}
+    if q.kind == "strategy":
+        out["steps"] = {s["id"]: {k: s[k].strip() for k in ("title", "question", "placeholder")} for s in q["steps"]}
+        out["rubric"] = {c["id"]: {"title": c["title"].strip(), "levels": {k: v.strip() for k, v in c["levels"].items()}}
+                         for c in q["rubric"]}
     return out
+
+
+NESTED = ("steps", "rubric")     # a strategy's texts, two or three levels deep
+
+
+def _merged(english: Any, mine: Any) -> Any:
+    """``english`` with every text that ``mine`` translates (same shape) put in its place."""
+    if isinstance(english, dict):
+        mine = mine if isinstance(mine, dict) else {}
+        return {k: _merged(v, mine.get(k)) for k, v in english.items()}
+    return mine.strip() if isinstance(mine, str) and mine.strip() else english
+
+
+def _gaps(english: Any, mine: Any, path: str) -> list[str]:
+    """The dotted names of ``english`` texts that ``mine`` does not translate."""
+    if isinstance(english, dict):
+        mine = mine if isinstance(mine, dict) else {}
+        return [g for k, v in english.items() for g in _gaps(v, mine.get(k), f"{path}.{k}")]
+    return [] if isinstance(mine, str) and mine.strip() else [path]
 
 
 def english_head(decl: Declaration) -> dict[str, str]:
@@ -93,7 +125,9 @@ class Translation:
         for name, value in mine.items():
             if name == "pinned" or name not in english and name not in OPTIONAL_TEXTS:
                 continue
-            if isinstance(value, dict) and isinstance(english.get(name), dict):
+            if name in NESTED:
+                out[name] = _merged(english[name], value)
+            elif isinstance(value, dict) and isinstance(english.get(name), dict):
                 out[name] = {k: value.get(k, v) for k, v in english[name].items()}
             elif isinstance(value, str):
                 out[name] = value.strip()
@@ -137,6 +171,8 @@ def load_translation(decl: Declaration, grading: Path, language: str = "ar") -> 
             want = english[n].get("metrics", {}) if n == "chart" else english[n]
             have = table[n].get("metrics", {}) if n == "chart" else table[n]
             gaps += [f"{n}.{k}" for k in want if k not in have]
+        for n in (n for n in NESTED if n in english and n in table):
+            gaps += _gaps(english[n], table[n], n)
         if gaps:
             tr.problems.append(f"{name}: question {q.id} misses {', '.join(gaps)}")
         elif table.get("pinned") != pin(english):

@@ -19,10 +19,10 @@ def _number(x: float) -> int | float:
 def totals(decl: Declaration, week: Week) -> tuple[list[int], list[int], float, float, float]:
     """The numbers an intro states, in every language: automatic and written question numbers,
     total points, automatic points and the points needed to pass."""
-    auto = [n for n, q in enumerate(decl.questions, 1) if q.kind != "manual"]
-    manual = [n for n, q in enumerate(decl.questions, 1) if q.kind == "manual"]
+    auto = [n for n, q in enumerate(decl.questions, 1) if not q.mentor_graded]
+    manual = [n for n, q in enumerate(decl.questions, 1) if q.mentor_graded]
     total = sum(q["points"] for q in decl.questions)
-    auto_points = sum(q["points"] for q in decl.questions if q.kind != "manual")
+    auto_points = sum(q["points"] for q in decl.questions if not q.mentor_graded)
     return auto, manual, total, auto_points, week.points_needed(total)
 
 class English:
@@ -37,6 +37,8 @@ class English:
         (("text", "number"), "For a one-line answer or a number, type it in the box. It is saved as you type, "
                              "and you can change it until you submit."),
         (("manual",), "For the written answer, double-click the cell, write, then run it (Shift+Enter)."),
+        (("strategy",), "For your strategy, read how it will be marked, then write each step in its box. "
+                        "It is saved as you type; press *Export* to keep it as a one-page document."),
     )
 
     @staticmethod
@@ -86,12 +88,12 @@ class English:
     read_by_mentor = ", read by your mentor"
 
     def question_text(self, q: Question, number: int, week: Week, texts: dict) -> str:
-        points = self.count(q["points"], "point") + (self.read_by_mentor if q.kind == "manual" else "")
+        points = self.count(q["points"], "point") + (self.read_by_mentor if q.mentor_graded else "")
         lesson_numbers = sorted(week.lessons.index(f) + 1 for f in q.lessons)
         parts = [f"### {self.question_word} {number} ({points}) · *{self.lessons(lesson_numbers)}*"]
         if texts.get("context"):
             parts.append(texts["context"])
-        if q.kind == "manual":
+        if q.mentor_graded:
             parts.append(texts["prompt"])
         return "\n\n".join(parts)
 
@@ -110,6 +112,8 @@ class Arabic(English):
         (("text", "number"), "في الإجابة القصيرة أو الرقم، اكتب في المربع. تُحفظ إجابتك أثناء الكتابة، "
                              "ويمكنك تغييرها حتى التسليم."),
         (("manual",), "في الإجابة المكتوبة، انقر على الخلية نقراً مزدوجاً واكتب، ثم شغّلها (Shift+Enter)."),
+        (("strategy",), "في استراتيجيتك، اقرأ أولاً كيف ستُقيَّم، ثم اكتب كل خطوة في مربعها. تُحفظ أثناء الكتابة؛ "
+                        "واضغط *تصدير* لتحتفظ بها وثيقةً من صفحة واحدة."),
     )
     how_title = "طريقة الإجابة:"
     no_verdict = "لا شيء هنا يخبرك إن كانت إجابتك صحيحة: ترى نتيجتك بعد التسليم."

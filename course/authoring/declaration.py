@@ -25,8 +25,41 @@ A ``lesson`` list (for a question drawing on several lessons) is shown as
 
 Kinds, one per widget (the key kind in brackets when it differs):
 ``choice``, ``choices``, ``truefalse``, ``order``, ``pairs``, ``text`` (``rules``),
-``number``, ``weighted``, ``chart`` (``choice``) and ``manual``. What each needs
-is in :data:`FIELDS`. Errors name the file, the question and the field.
+``number``, ``weighted``, ``chart`` (``choice``), ``manual`` and ``strategy``
+(``manual``). What each needs is in :data:`FIELDS`. Errors name the file, the
+question and the field.
+
+A ``strategy`` question (the capstone: a mentor-graded strategy builder) has
+``steps`` (an array of tables, in order: ``id``, ``title``, ``question``,
+``placeholder``), a ``rubric`` (an array of tables: ``id``, ``title``,
+``points`` and ``levels``, one description per number of points from the
+criterion's points down to 0; the criteria's points add up to the question's)
+and a ``reference`` table (a full example strategy, one text per step id)::
+
+    [[questions]]
+    id = "capstone_strategy"
+    kind = "strategy"
+    title = "Your organisation's campaign strategy"
+    lesson = "01_blogging_basics.ipynb"
+    points = 10
+    prompt = "Write your organisation's strategy, one step at a time."
+    explanation = "A strong strategy ..."
+    reference.objectives = "By 30 June 2027, 500 parents ..."
+    reference.audience = "..."                 # one per step
+
+    [[questions.steps]]
+    id = "objectives"
+    title = "Objectives"
+    question = "What will change, by how much, and by when?"
+    placeholder = "e.g. By (date), (number) people will ..."
+
+    [[questions.rubric]]
+    id = "objective"
+    title = "A measurable objective"
+    points = 2
+    levels.2 = "A number and a date, and it is the organisation's own aim."
+    levels.1 = "An aim without a number or a date."
+    levels.0 = "No objective."
 """
 from __future__ import annotations
 
@@ -53,9 +86,13 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "weighted": (("prompt", "items", "weights"), ()),
     "chart": (("prompt", "data", "chart", "options", "answer"), ()),
     "manual": (("prompt", "scheme", "reference"), ()),
+    "strategy": (("prompt", "steps", "rubric", "reference"), ()),
 }
-KEY_KIND = {"text": "rules", "chart": "choice"}
+KEY_KIND = {"text": "rules", "chart": "choice", "strategy": "manual"}
 WIDGET_KINDS = tuple(k for k in FIELDS if k != "manual")
+MENTOR_KINDS = ("manual", "strategy")      # read and graded by a mentor: no automatic points
+STRATEGY_STEP_FIELDS = ("id", "title", "question", "placeholder")
+STRATEGY_CRITERION_FIELDS = ("id", "title", "points", "levels")
 
 
 class DeclarationError(ValueError):
@@ -79,6 +116,16 @@ class Question:
     @property
     def key_kind(self) -> str:
         return KEY_KIND.get(self.kind, self.kind)
+
+    @property
+    def mentor_graded(self) -> bool:
+        """Read and graded by a mentor (no automatic points)."""
+        return self.kind in MENTOR_KINDS
+
+    @property
+    def step_ids(self) -> tuple[str, ...]:
+        """A strategy's step ids, in order (empty for other kinds)."""
+        return tuple(step["id"] for step in self.fields.get("steps", ())) if self.kind == "strategy" else ()
 
     @property
     def lessons(self) -> tuple[str, ...]:
@@ -217,3 +264,50 @@ def _check_answer(kind: str, table: dict, where: str) -> None:
     elif kind == "manual":
         if not isinstance(table["scheme"], str) or not isinstance(table["reference"], str):
             raise DeclarationError(f"{where}: `scheme` and `reference` must be text")
+    elif kind == "strategy":
+        _check_strategy(table, where)
+
+
+def _check_strategy(table: dict, where: str) -> None:
+    """Steps with their texts, a rubric whose points add up to the question's, a reference for every step."""
+    steps, rubric, reference = table["steps"], table["rubric"], table["reference"]
+    if not isinstance(steps, list) or len(steps) < 2:
+        raise DeclarationError(f"{where}: `steps` must be two or more [[questions.steps]] tables")
+    ids = []
+    for number, step in enumerate(steps, 1):
+        if not isinstance(step, dict) or set(step) != set(STRATEGY_STEP_FIELDS):
+            raise DeclarationError(f"{where}: step {number} needs exactly {', '.join(STRATEGY_STEP_FIELDS)}")
+        if not all(isinstance(step[f], str) and step[f].strip() for f in STRATEGY_STEP_FIELDS):
+            raise DeclarationError(f"{where}: step {number}: {', '.join(STRATEGY_STEP_FIELDS)} must be text")
+        if not step["id"].isidentifier() or step["id"] in ids:
+            raise DeclarationError(f"{where}: step {number}: `id` must be a name of letters, digits and _, "
+                                   "used once")
+        ids.append(step["id"])
+    if not isinstance(rubric, list) or not rubric:
+        raise DeclarationError(f"{where}: `rubric` must be one or more [[questions.rubric]] tables")
+    total, seen = 0, set()
+    for number, criterion in enumerate(rubric, 1):
+        if not isinstance(criterion, dict) or set(criterion) != set(STRATEGY_CRITERION_FIELDS):
+            raise DeclarationError(f"{where}: rubric criterion {number} needs exactly "
+                                   f"{', '.join(STRATEGY_CRITERION_FIELDS)}")
+        cid, points, levels = criterion["id"], criterion["points"], criterion["levels"]
+        if not isinstance(cid, str) or not cid.isidentifier() or cid in seen:
+            raise DeclarationError(f"{where}: rubric criterion {number}: `id` must be a name used once")
+        seen.add(cid)
+        if not isinstance(criterion["title"], str) or not criterion["title"].strip():
+            raise DeclarationError(f"{where}: rubric criterion {cid}: `title` must be text")
+        if isinstance(points, bool) or not isinstance(points, int) or points <= 0:
+            raise DeclarationError(f"{where}: rubric criterion {cid}: `points` must be a whole number above 0")
+        want = [str(p) for p in range(points, -1, -1)]
+        if (not isinstance(levels, dict) or set(levels) != set(want)
+                or not all(isinstance(v, str) and v.strip() for v in levels.values())):
+            raise DeclarationError(f"{where}: rubric criterion {cid}: `levels` must describe each of "
+                                   f"{', '.join(want)} points (levels.{points} = \"...\" down to levels.0)")
+        total += points
+    if total != table["points"]:
+        raise DeclarationError(f"{where}: the rubric's points add up to {total}, the question is worth "
+                               f"{table['points']}")
+    if (not isinstance(reference, dict) or set(reference) != set(ids)
+            or not all(isinstance(v, str) and v.strip() for v in reference.values())):
+        raise DeclarationError(f"{where}: `reference` must give a full example text for every step "
+                               f"({', '.join(ids)})")

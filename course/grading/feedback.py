@@ -69,6 +69,14 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
+def _answer_block(answer: str) -> str:
+    """The learner's answer; one over several lines (a strategy's steps) keeps its lines."""
+    if "\n" not in answer:
+        return f"<div>{html.escape(_('grade.your_answer'))}: <bdi>{html.escape(answer)}</bdi></div>"
+    lines = "".join(f'<li dir="auto">{html.escape(line)}</li>' for line in answer.splitlines() if line.strip())
+    return f"<div>{html.escape(_('grade.your_answer'))}:<ul>{lines}</ul></div>"
+
+
 def card(number: int, result: QuestionResult, reveal: bool, comment: str = "") -> str:
     """One question's card."""
     verdict = result.verdict
@@ -80,7 +88,7 @@ def card(number: int, result: QuestionResult, reveal: bool, comment: str = "") -
     answer = result.answer_words or _("grade.no_answer")
     parts = [f'<section class="card" aria-label="{html.escape(result.title)}">',
              f"<h2>{number}. <bdi>{html.escape(result.title)}</bdi></h2>",
-             f"<div>{html.escape(_('grade.your_answer'))}: <bdi>{html.escape(answer)}</bdi></div>",
+             _answer_block(answer),
              f'<div class="verdict" role="status" style="color:{_COLOUR[verdict]}">'
              f'{icon(verdict)} {html.escape(status)}</div>']
     if comment:

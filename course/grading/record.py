@@ -7,6 +7,8 @@ mentor (``needs_manual_grade``) unless it was left blank, and the late
 penalty is stored on the notebook. The notebook mentors see in formgrader is
 written too: the *released* notebook with the learner's written answers and
 a card with each automatic answer and its points in place of the check output.
+A strategy (the capstone) is shown in its grade cell as readable text, step by
+step, with its rubric beside it, so the mentor grades and comments right there.
 """
 from __future__ import annotations
 
@@ -82,16 +84,22 @@ class Recorder:
 
 
 def write_graded_notebook(released: Path, destination: Path, results: list[QuestionResult],
-                          written: dict[str, str]) -> None:
-    """The notebook mentors grade in formgrader: the release, the learner's written answers and
-    a card per automatic question (no learner code, no cell the learner edited)."""
+                          written: dict[str, str], key=None) -> None:
+    """The notebook mentors grade in formgrader: the release, the learner's written answers, each
+    strategy as text beside its rubric (``key`` gives the rubric and step names) and a card per
+    automatic question (no learner code, no cell the learner edited)."""
     template = _read(released)
     by_cell = {r.cell: r for r in results}
+    entries = getattr(key, "entries", {}) or {}
     cells = []
     for cell in template["cells"]:
         gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
         result = by_cell.get(gid)
-        if result is not None and result.kind == "manual" and gid in written:
+        entry = entries.get(gid)
+        if result is not None and result.kind == "manual" and getattr(entry, "structured", False):
+            metadata = {k: v for k, v in cell.get("metadata", {}).items() if k != "jupyter"}   # not collapsed
+            cell = dict(cell, source=strategy_review(entry, result.answer), metadata=metadata)
+        elif result is not None and result.kind == "manual" and gid in written:
             cell = dict(cell, source=written[gid])
         elif result is not None and result.kind != "manual" and cell.get("cell_type") == "code":
             cell = dict(cell, outputs=[{
@@ -109,6 +117,39 @@ def _card(result: QuestionResult) -> str:
     answer = html.escape(result.answer_words or "(no answer)")
     return (f'<div class="course-grade"><div>Answer: <code>{answer}</code></div>'
             f"<div><b>{result.verdict}</b> · {result.points or 0:g} of {result.max_points:g} points</div></div>")
+
+
+_INERT = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'$\\`*_[]#|~!"}
+
+
+def _safe(text: str) -> str:
+    """Learner text as inert HTML: every character that HTML, markdown or maths could read is an entity,
+    line breaks are kept."""
+    return "<br>".join(text.translate(_INERT).splitlines())
+
+
+def strategy_review(entry, answer) -> str:
+    """A strategy's grade cell for the mentor: the learner's steps as readable text (left) and the
+    rubric (right), side by side on a wide screen, one above the other on a narrow one. One HTML
+    block with no blank line, so nothing the learner wrote is read as markdown."""
+    answer = answer if isinstance(answer, dict) else {}
+    labels = entry.card_text("labels", "en") if hasattr(entry, "card_text") else {}
+    steps = "".join(
+        f'<h4 style="margin:.6em 0 .1em">{number}. {html.escape(labels.get(step, step))}</h4>'
+        + (f'<p dir="auto" style="margin:0">{_safe(answer[step])}</p>' if answer.get(step)
+           else '<p style="margin:0;color:#b42318"><i>(not written)</i></p>')
+        for number, step in enumerate(entry.steps, 1))
+    written = sum(1 for step in entry.steps if answer.get(step))
+    rubric = f'<div style="white-space:pre-line">{html.escape(entry.scheme)}</div>'
+    other = {lang: t.get("scheme") for lang, t in getattr(entry, "translations", {}).items() if t.get("scheme")}
+    rubric += "".join(f'<details><summary>Rubric in {lang}</summary><div dir="auto" style="white-space:pre-line">'
+                      f"{html.escape(text)}</div></details>" for lang, text in other.items())
+    return ('<div class="course-strategy-review" style="display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start">'
+            '<div style="flex:3 1 22em;min-width:0">'
+            f"<h3 style=\"margin-top:0\">The learner's strategy ({written} of {len(entry.steps)} steps written)</h3>"
+            f"{steps}</div>"
+            '<div style="flex:2 1 16em;min-width:0;border-inline-start:3px solid #1f4e79;padding-inline-start:.8em">'
+            f'<h3 style="margin-top:0">Rubric ({entry.points:g} points): give the sum below</h3>{rubric}</div></div>')
 
 
 _cache: dict[tuple[str, int], dict] = {}

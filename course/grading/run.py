@@ -175,7 +175,8 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
     recorder.record(week.id, week.assessment_name, learner, entry.received_at, results, penalty)
     from .record import write_graded_notebook
     write_graded_notebook(layout.release / week.id / week.assessment,
-                          layout.autograded / learner / week.id / week.assessment, results, handed.written)
+                          layout.autograded / learner / week.id / week.assessment, results, handed.written,
+                          ctx.key)
     ledger.record_attempt(learner, week.id, entry.received_at, score=max(earned - penalty, 0.0),
                           max_score=max_score, pending_points=pending, digest=fingerprint,
                           entry=entry.name, submitted_by=entry.owner)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..answer_key import AnswerKey, KeyEntry, score_answer
-from .submission import Handed
+from .submission import Handed, structured_answer
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,10 @@ def in_words(entry: KeyEntry, answer: Any, language: str = "en") -> str:
             with i18n.language(language):
                 return i18n._("truefalse.true" if answer else "truefalse.false")
         return str(answer)
+    if getattr(entry, "structured", False):
+        if not isinstance(answer, dict):
+            return ""
+        return "\n".join(f"{word(step)}: {answer[step]}" for step in entry.steps if isinstance(answer.get(step), str))
     if entry.kind == "pairs" and isinstance(answer, dict):
         return "; ".join(f"{word(left)} → {word(right)}" for left, right in answer.items())
     if isinstance(answer, (list, tuple)):
@@ -82,7 +86,11 @@ def score(key: AnswerKey, handed: Handed, language: str = "en") -> list[Question
     (title, answer, right answer, explanation) in ``language``. Scores never depend on it."""
     results = []
     for qid, entry in key.entries.items():
-        if entry.kind == "manual":
+        if entry.kind == "manual" and getattr(entry, "structured", False):
+            # a strategy: the steps saved in the answers file, read as data; a mentor grades it
+            answer, _notes = structured_answer(handed.answers.get(qid), entry.steps)
+            points = 0.0 if not answer else None
+        elif entry.kind == "manual":
             text = handed.written.get(qid, "")
             points = 0.0 if not text else None
             answer = text
@@ -95,7 +103,8 @@ def score(key: AnswerKey, handed: Handed, language: str = "en") -> list[Question
         results.append(QuestionResult(
             question=qid, title=_text(entry, "title", language) or qid, lesson=getattr(entry, "lesson", "") or "",
             kind=entry.kind, max_points=entry.points, points=points, answer=answer,
-            answer_words=in_words(entry, answer, language) if entry.kind != "manual" else answer,
+            answer_words=(in_words(entry, answer, language) if entry.kind != "manual" or isinstance(answer, dict)
+                          else answer),
             explanation=_text(entry, "explanation", language) or "", right_answer=right))
     return results
 

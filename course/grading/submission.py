@@ -8,13 +8,16 @@ code in the submission are ignored, so editing them gains nothing.
 """
 from __future__ import annotations
 
+import ast
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..answers import SUFFIX, AnswerStore
+from ..answers import STEP_CHARS, SUFFIX, AnswerStore
+from ..i18n import _
 from .reason import Reason, reason
 
 MAX_NOTEBOOK_BYTES = 5 * 1024 * 1024
@@ -26,23 +29,64 @@ class Release:
     ids: frozenset[str]
     written: dict[str, str]          # manual question id -> the text the release put in its cell
     checks: dict[str, float]         # check cell id -> points
+    structured: dict[str, tuple[str, ...]] = field(default_factory=dict)   # strategy question id -> step ids
 
 
 @functools.lru_cache(maxsize=16)
 def _release_of(path: str, _mtime_ns: int) -> Release:
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
-    ids, written, checks = set(), {}, {}
+    ids, written, checks, structured = set(), {}, {}, {}
     for cell in cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         gid = meta.get("grade_id")
         if not gid:
             continue
         ids.add(gid)
+        if cell.get("cell_type") == "code":
+            structured.update(_strategy_calls(_text(cell.get("source", ""))))
         if meta.get("grade") and meta.get("solution"):
             written[gid] = _text(cell.get("source", ""))
         elif meta.get("grade"):
             checks[gid] = float(meta.get("points", 0))
-    return Release(frozenset(ids), written, checks)
+    return Release(frozenset(ids), written, checks, structured)
+
+
+_STRATEGY = re.compile(r"assessment\.strategy\(")
+
+
+def _strategy_calls(source: str) -> dict[str, tuple[str, ...]]:
+    """``assessment.strategy("id", steps=[...], ...)`` calls of a released cell: id -> step ids."""
+    if not _STRATEGY.search(source):
+        return {}
+    found = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "strategy" and node.args:
+            steps = {k.arg: k.value for k in node.keywords}.get("steps")
+            found[ast.literal_eval(node.args[0])] = tuple(ast.literal_eval(steps)) if steps is not None else ()
+    return found
+
+
+def structured_answer(raw: Any, steps: tuple[str, ...]) -> tuple[dict[str, str], list[str]]:
+    """A strategy's saved answer as data: ``{step_id: text}`` for the known steps written, each cut to
+    ``STEP_CHARS``; and what the learner should know about anything left out (in their language)."""
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [_("capstone.grading.not_steps")]
+    answer, notes = {}, []
+    for step in steps:
+        text = raw.get(step)
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            notes.append(_("capstone.grading.not_text", step=step))
+            continue
+        if len(text) > STEP_CHARS:
+            notes.append(_("capstone.grading.cut", step=step, limit=STEP_CHARS))
+            text = text[:STEP_CHARS]
+        if text.strip():
+            answer[step] = text.strip()
+    return answer, notes
 
 
 def release_structure(notebook: Path) -> Release:
@@ -80,6 +124,11 @@ def read(folder: Path, notebook_name: str, release: Release) -> Handed:
     handed.answers = store.all()
     if store.problem:
         handed.notes.append(store.problem)
+    for qid, steps in release.structured.items():     # a strategy: only its steps, as text, size-limited
+        answer, notes = structured_answer(handed.answers.pop(qid, None), steps)
+        if answer:
+            handed.answers[qid] = answer
+        handed.notes.extend(notes)
     path = folder / notebook_name
     if not path.is_file():
         raise NotebookProblem(reason("notebook_missing", notebook=notebook_name))

@@ -15,8 +15,9 @@ from .multiple_choice import MultipleChoice
 from .number_answer import NumberAnswer, parse_number
 from .ordering import Ordering
 from .single_choice import SingleChoice
+from .strategy_builder import StrategyBuilder
 from .text_answer import Rule, TextAnswer
 from .true_false import TrueFalse
 
 __all__ = ["SingleChoice", "MultipleChoice", "TrueFalse", "Ordering", "Matching", "TextAnswer", "Rule",
-           "NumberAnswer", "parse_number", "Checklist", "AuditItem", "ChartExplorer", "AskMentor", "Feedback", "Status"]
+           "NumberAnswer", "parse_number", "Checklist", "AuditItem", "ChartExplorer", "AskMentor", "StrategyBuilder", "Feedback", "Status"]
