@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab mentor test check demo browser sandbox clean help
+.PHONY: lab mentor test check demo browser sandbox fonts clean help
 
 help:
 	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb (in Arabic: make lab LANGUAGE=ar)"
@@ -21,7 +21,7 @@ $(INSTALLED): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(INSTALLED)
 
-lab: $(INSTALLED) sandbox
+lab: $(INSTALLED) sandbox fonts
 	$(PY) -m course lab $(if $(LANGUAGE),--language $(LANGUAGE))
 
 mentor: $(INSTALLED)
@@ -39,10 +39,14 @@ browser:
 sandbox:
 	bash scripts/install-sandbox.sh
 
+# A font with Arabic letters for the capstone's one-page PDF.
+fonts:
+	bash scripts/install-fonts.sh
+
 # Lesson notebooks (both languages) are executed by nbval in the same run, one file per worker.
 LESSON_NOTEBOOKS := $(wildcard week*_*/[0-9][0-9]_*.ipynb)
 
-test: $(INSTALLED) browser sandbox
+test: $(INSTALLED) browser sandbox fonts
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra --nbval-lax --nbval-current-env tests $(LESSON_NOTEBOOKS)
 
 clean:
