@@ -33,13 +33,15 @@ def learner_lab(tmp_path_factory, learner: str = "lina", language: str | None = 
     given, and after ``prepare(layout)`` when given), started and stopped; gives (base_url, layout)."""
     root = tmp_path_factory.mktemp("browser-course" if language is None else f"{language}-course")
     layout = init_course(root, learner=learner)
-    if prepare is not None:
-        prepare(layout)
     if language is None:
         shutil.copy(CHECKOUT / "gallery.ipynb", layout.workspace / "gallery.ipynb")
     else:
         from course.lab import prepare_language
         prepare_language(layout, language)              # what `course lab --language` does first
+    if prepare is not None:
+        prepare(layout)
+        if language is not None:
+            prepare_language(layout)                    # weeks fetched since, shown in the language too
     port = free_port()
     cmd, env = lab_command(layout, mentor=False, port=port, open_browser=False)
     if language is not None:
