@@ -21,6 +21,15 @@ WEEKS = load_syllabus().weeks
 ERRORS = ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
 
 
+STRATEGY = ("Get 300 young people in Tripoli to sign the petition for safe school transport by 30 June 2027",
+            "Secondary-school students aged 15-18 in Tripoli and their parents, on their phones after school",
+            "Instagram and WhatsApp for students, a Facebook Page for parents, one blog post a month",
+            "Short videos of students' journeys to school, a weekly photo with a number, a parents' Q&A",
+            "Three posts a week, a boosted post before each school term, two partner youth clubs sharing",
+            "Every Monday: signatures, reach, engagement rate by reach and link clicks, in one sheet",
+            "At the end of each month we keep what brought signatures and drop the formats that did not")
+
+
 def answer(layout, week_id: str, quality: str = "full") -> None:
     """Answer a week's assessment in the learner's workspace, as the widgets and written cells would."""
     fill(layout.workspace / week_id / "assessment.ipynb", layout.week_folder(week_id) / "assessment.ipynb",
@@ -96,14 +105,31 @@ def test_week4_capstone_marked_by_a_mentor_completes_the_course(tmp_path_factory
     """Week 4: the capstone waits for the mentor; once marked and released, is the course complete?"""
     week = WEEKS[3]
     with learner_lab(tmp_path_factory, learner="learner4", prepare=pass_weeks_before(4)) as (base, layout):
+        answer(layout, week.id)              # the automatic questions, answered right
         walk_the_week(page, base, layout, week)
-        answer(layout, week.id)
+        # the capstone, written in the strategy builder: every step typed, then exported
+        boxes = page.locator(".course-strategy textarea")
+        assert boxes.count() == 7
+        for i in range(7):
+            boxes.nth(i).fill(f"{STRATEGY[i]} (step {i + 1} of Bukra Youth Collective's plan)")
+        page.get_by_role("button", name="Export").click()
+        page.locator(".course-strategy a", has_text="my_strategy.pdf").first.wait_for(timeout=60_000)
+        folder = layout.workspace / week.id
+        assert (folder / "my_strategy.html").exists() and (folder / "my_strategy.pdf").read_bytes()[:4] == b"%PDF"
+        assert STRATEGY[0] in (folder / "my_strategy.html").read_text(encoding="utf-8")
+        wait_for_command(page, command(page, "docmanager:save"))
         submit_in_the_assignment_list(page, base, week.id)
         def graded():
             entry = (gate.read(layout.gate_dir, "learner4") or {}).get(week.id)
             return entry if entry is not None and entry.state in ("awaiting_review", "passed", "failed") else None
         state = wait_until(graded)
         assert state is not None and state.state == "awaiting_review", state   # automatic points alone cannot pass
+        with Gradebook(layout.db_url, layout.course_id) as gb:   # what the mentor reads is what was typed
+            written = [g for g in gb.find_submission_notebook("assessment", week.id, "learner4").grades
+                       if g.needs_manual_grade]
+            assert len(written) == 1
+        graded = layout.autograded / "learner4" / week.id / "assessment.ipynb"
+        assert STRATEGY[3] in graded.read_text(encoding="utf-8")
         assert mentor_gives_full_marks(layout, week.id, "learner4") >= 1
         assert main(["--root", str(layout.root), "feedback", week.id]) == 0
         open_notebook(page, base, "START_HERE.ipynb")
