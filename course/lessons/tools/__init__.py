@@ -16,10 +16,11 @@ _MODULE_OF = {
     "PasswordMeter": "password_meter", "QueryBuilder": "query_builder",
     "ThreatModel": "threat_model", "TotpDemo": "totp_demo",
     "ThreadSplitter": "thread_splitter", "UploadChecker": "upload_checker",
+    "RumourTriage": "rumour_triage",
 }
 
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
            "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter",
-           "UploadChecker"]
+           "UploadChecker", "RumourTriage"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
