@@ -24,6 +24,8 @@ SENTENCE_ENDS = ".!?…؟۔"
 CLAUSE_ENDS = ",;:،؛"
 # Closing quotes and brackets that may follow the end of a sentence: "Stop." or (yes!)
 _CLOSERS = "\"'”’»)]}›"
+# Invisible characters X refuses in a post (a byte-order mark pasted with the text, non-characters): dropped.
+_REFUSED = dict.fromkeys(map(ord, "\ufeff\ufffe\uffff"))
 # A post ending this far short of the space it has is avoided, even at a sentence end.
 _SHORTEST_SHARE = 0.5
 
@@ -173,11 +175,12 @@ def split_thread(text: str, limit: int = X_MAX_LENGTH, arabic_digits: bool | Non
     Posts are numbered ``1/N`` at their end when there are two or more; a text
     that fits in one post stays one post, without a number. ``arabic_digits``
     chooses ``١/٤`` over ``1/4``; by default Arabic-Indic digits are used when
-    the text is mostly Arabic. A word longer than a whole post is never cut:
+    the text is mostly Arabic. The invisible characters X refuses (U+FEFF,
+    U+FFFE, U+FFFF) are left out. A word longer than a whole post is never cut:
     it gets a post of its own, which does not fit, and is listed in
     :attr:`Thread.too_long_words`.
     """
-    words, seps = _tokens(text)
+    words, seps = _tokens(text.translate(_REFUSED))
     if not words:
         return Thread((), limit)
     if arabic_digits is None:

@@ -172,6 +172,14 @@ def test_ten_posts_or_more_leave_room_for_two_digit_numbers():
     assert thread[9].text.endswith(f" 10/{len(thread)}")
 
 
+def test_invisible_characters_x_refuses_are_left_out():
+    """Is a byte-order mark pasted with the text dropped, so the posts are accepted?"""
+    text = "\ufeff" + " ".join(EN_SENTENCES * 3).replace(" ", " \ufeff", 5)
+    thread = split_thread(text)
+    assert thread.ok and "\ufeff" not in "".join(post.text for post in thread)
+    assert_a_good_thread(text.replace("\ufeff", ""), thread)
+
+
 # ------------------------------------------------------------------ a word longer than a post
 
 
