@@ -91,6 +91,16 @@ def test_thread_splitter_in_arabic():
     assert f"المنشور 1 من {len(thread)}" in splitter.result.value
 
 
+def test_a_post_starting_with_a_link_still_reads_right_to_left():
+    """Is an Arabic post that starts with a link shown right to left, and an English one left to right?"""
+    splitter = ThreadSplitter()
+    splitter.box.value = "https://example.org/ar " + LONG_AR
+    first = splitter.split()[0].text
+    assert first.startswith("https://") and f'<div dir="rtl" style="white-space:pre-wrap' in splitter.result.value
+    splitter.box.value = "https://example.org " + LONG_EN
+    assert 'dir="rtl"' not in splitter.result.value
+
+
 def test_thread_splitter_shows_text_as_text():
     """Is HTML typed into the box shown as text, not run?"""
     splitter = ThreadSplitter()

@@ -11,7 +11,7 @@ import html
 
 from ...i18n import _
 from ...toolkit.hashtags import X_MAX_LENGTH, post_length
-from ...toolkit.threads import Thread, split_thread
+from ...toolkit.threads import Thread, is_mostly_arabic, split_thread
 from ..ui import card_html
 from .base import Tool, code, live_region, status, text_box
 
@@ -20,8 +20,10 @@ SHOWN_WORD = 30
 
 
 def post_html(text: str) -> str:
-    """A post's text as it will read: its own direction, its line breaks kept."""
-    return f'<div dir="auto" style="white-space:pre-wrap;overflow-wrap:anywhere">{html.escape(text)}</div>'
+    """A post's text as it will read: right to left when mostly Arabic (even when it starts with a link),
+    its line breaks kept."""
+    dir_ = "rtl" if is_mostly_arabic(text) else "ltr"
+    return f'<div dir="{dir_}" style="white-space:pre-wrap;overflow-wrap:anywhere">{html.escape(text)}</div>'
 
 
 def thread_html(thread: Thread) -> str:
