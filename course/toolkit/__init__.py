@@ -1,5 +1,6 @@
 """Helpers that lessons and exercise widgets use: search queries, hashtags,
-post length, passwords, links and two-factor codes.
+post length, threads of posts, YouTube upload details, rumour triage,
+passwords, links and two-factor codes.
 
 Every helper returns a small frozen result object; none of them prints.
 """
