@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from twitter_text import parse_tweet
+from twitter_text.config import config
 
 from course.toolkit.hashtags import (
     check_hashtag, find_hashtags, find_hashtags_with_indices, fits_on_x, is_hashtag, post_length,
@@ -107,9 +109,14 @@ def test_every_case_left_out_exists_and_is_checked_elsewhere():
         pytest.fail(MISSING)
     v2 = {c["description"]: c for c in VALIDATE["WeightedTweetsCounterTest"]}
     v3_texts = {c["text"] for c in VALIDATE["WeightedTweetsWithDiscountedEmojiCounterTest"]}
+    v2_config = {**config["version2"], "emoji_parsing_enabled": False}
     for description in V2_ONLY:
         assert description in v2, f"skipped case {description!r} is no longer in the data"
         assert v2[description]["text"] in v3_texts
+        # the expectation is v2's: counting each code point of the emoji sequences gives it
+        expected = v2[description]["expected"]["weightedLength"]
+        assert parse_tweet(v2[description]["text"], v2_config).weightedLength == expected
+        assert post_length(v2[description]["text"]) < expected
     tweets = {c["description"]: c for c in VALIDATE["tweets"]}
     for description in V1_ONLY:
         assert description in tweets and tweets[description]["expected"] is False
