@@ -16,6 +16,7 @@ import datetime as dt
 import html
 import json
 import os
+import re
 import warnings
 from pathlib import Path
 
@@ -119,37 +120,54 @@ def _card(result: QuestionResult) -> str:
             f"<div><b>{result.verdict}</b> · {result.points or 0:g} of {result.max_points:g} points</div></div>")
 
 
-_INERT = {ord(ch): f"&#{ord(ch)};" for ch in "&<>\"'$\\`*_[]#|~!"}
+_MARKDOWN = re.compile(r"([\\`*_\[\]#|~$])")
+_ENTITY = re.compile(r"&(?=#|[A-Za-z0-9]+;)")
 
 
 def _safe(text: str) -> str:
-    """Learner text as inert HTML: every character that HTML, markdown or maths could read is an entity,
-    line breaks are kept."""
-    return "<br>".join(text.translate(_INERT).splitlines())
+    """Learner text as inert markdown that reads as typed: no HTML (``<`` and ``>`` are entities), no
+    markdown or maths (their characters are escaped), each line kept as a line."""
+    lines = []
+    for line in text.splitlines():
+        line = _ENTITY.sub("&amp;", line).replace("<", "&lt;").replace(">", "&gt;")
+        line = _MARKDOWN.sub(r"\\\1", line.strip())
+        if line[:1] in ("-", "+", "="):
+            line = "\\" + line               # not a list, a heading underline or a rule
+        line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)     # not a numbered list
+        lines.append(line)
+    return "  \n".join(line for line in lines if line)     # a hard line break between lines
+
+
+def _rubric_markdown(scheme: str) -> str:
+    """The marking scheme (course text): each criterion in bold, its levels as a list."""
+    return "\n".join(line if line.startswith("- ") else f"\n**{line.strip()}**" for line in scheme.splitlines()
+                     if line.strip())
 
 
 def strategy_review(entry, answer) -> str:
     """A strategy's grade cell for the mentor: the learner's steps as readable text (left) and the
-    rubric (right), side by side on a wide screen, one above the other on a narrow one. One HTML
-    block with no blank line, so nothing the learner wrote is read as markdown."""
+    rubric (right), side by side on a wide screen, one above the other on a narrow one. Learner text
+    is escaped (:func:`_safe`): nothing in it is read as HTML, markdown or maths."""
     answer = answer if isinstance(answer, dict) else {}
     labels = entry.card_text("labels", "en") if hasattr(entry, "card_text") else {}
-    steps = "".join(
-        f'<h4 style="margin:.6em 0 .1em">{number}. {html.escape(labels.get(step, step))}</h4>'
-        + (f'<p dir="auto" style="margin:0">{_safe(answer[step])}</p>' if answer.get(step)
-           else '<p style="margin:0;color:#b42318"><i>(not written)</i></p>')
-        for number, step in enumerate(entry.steps, 1))
     written = sum(1 for step in entry.steps if answer.get(step))
-    rubric = f'<div style="white-space:pre-line">{html.escape(entry.scheme)}</div>'
-    other = {lang: t.get("scheme") for lang, t in getattr(entry, "translations", {}).items() if t.get("scheme")}
-    rubric += "".join(f'<details><summary>Rubric in {lang}</summary><div dir="auto" style="white-space:pre-line">'
-                      f"{html.escape(text)}</div></details>" for lang, text in other.items())
-    return ('<div class="course-strategy-review" style="display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start">'
-            '<div style="flex:3 1 22em;min-width:0">'
-            f"<h3 style=\"margin-top:0\">The learner's strategy ({written} of {len(entry.steps)} steps written)</h3>"
-            f"{steps}</div>"
-            '<div style="flex:2 1 16em;min-width:0;border-inline-start:3px solid #1f4e79;padding-inline-start:.8em">'
-            f'<h3 style="margin-top:0">Rubric ({entry.points:g} points): give the sum below</h3>{rubric}</div></div>')
+    parts = ['<div class="course-strategy-review" style="display:flex;flex-wrap:wrap;gap:1.2em;'
+             'align-items:flex-start"><div style="flex:3 1 22em;min-width:0">', "",
+             f"### The learner's strategy ({written} of {len(entry.steps)} steps written)", ""]
+    for number, step in enumerate(entry.steps, 1):
+        parts += [f"#### {number}. {labels.get(step, step)}", ""]
+        parts += (['<div dir="auto">', "", _safe(answer[step]), "", "</div>", ""] if answer.get(step)
+                  else ["*(not written)*", ""])
+    parts += ['</div><div style="flex:2 1 16em;min-width:0;border-inline-start:3px solid #1f4e79;'
+              'padding-inline-start:.8em">', "",
+              f"### Rubric ({entry.points:g} points): give the sum as the score", "",
+              _rubric_markdown(entry.scheme), ""]
+    for lang, texts in getattr(entry, "translations", {}).items():
+        if texts.get("scheme"):
+            parts += [f'<details><summary>Rubric in {lang}</summary><div dir="auto">', "",
+                      _rubric_markdown(texts["scheme"]), "", "</div></details>", ""]
+    parts.append("</div></div>")
+    return "\n".join(parts)
 
 
 _cache: dict[tuple[str, int], dict] = {}

@@ -167,6 +167,7 @@ class StrategyBuilder(w.VBox):
     def is_answered(self, value: Any) -> bool:
         return isinstance(value, dict) and any(isinstance(v, str) and v.strip() for v in value.values())
 
+    @speaks
     def describe(self, value: Any) -> str:
         """The strategy in words: each written step's title and text."""
         if not isinstance(value, dict):
@@ -177,6 +178,7 @@ class StrategyBuilder(w.VBox):
         """The steps still empty."""
         return [s for s in self.steps if not self.boxes[s.id].value.strip()]
 
+    @speaks
     def advice(self) -> list[str]:
         """The gentle checks: what is still to write, what the objective lacks, steps too long."""
         notes = []
