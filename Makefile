@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab mentor test check demo browser sandbox fonts clean help
+.PHONY: lab mentor test check demo browser sandbox fonts pdftools clean help
 
 help:
 	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb (in Arabic: make lab LANGUAGE=ar)"
@@ -43,10 +43,14 @@ sandbox:
 fonts:
 	bash scripts/install-fonts.sh
 
+# pdftoppm and pdftotext, for the tests that render the course's PDFs.
+pdftools:
+	bash scripts/install-pdf-tools.sh
+
 # Lesson notebooks (both languages) are executed by nbval in the same run, one file per worker.
 LESSON_NOTEBOOKS := $(wildcard week*_*/[0-9][0-9]_*.ipynb)
 
-test: $(INSTALLED) browser sandbox fonts
+test: $(INSTALLED) browser sandbox fonts pdftools
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra --nbval-lax --nbval-current-env tests $(LESSON_NOTEBOOKS)
 
 clean:

@@ -188,7 +188,10 @@ def progress_html(layout: CourseLayout | None = None, learner: str | None = None
             f"<td>{_status(syllabus, week, entries)}</td><td>{links}</td></tr>")
     complete = ""
     if syllabus.weeks and all(getattr(entries.get(w.id), "state", "") == "passed" for w in syllabus.weeks):
-        complete = f'<p class="course-complete">🎓 <b>{_esc(_("home.complete"))}</b> {_esc(_("home.complete_more"))}</p>'
+        link = (f' <a href="certificate.pdf" download>{_esc(_("home.certificate"))}</a>'
+                if (workspace / "certificate.pdf").is_file() else "")
+        complete = (f'<p class="course-complete">{STATE_ICONS["passed"]} <b>{_esc(_("home.complete"))}</b> '
+                    f'{_esc(_("home.complete_more"))}{link}</p>')
     head = "".join(f"<th>{_esc(_(k))}</th>" for k in
                    ("home.col.week", "home.col.topic", "home.col.progress", "home.col.open"))
     return (f'{_STYLE}<div class="course-home" dir="{direction()}" lang="{_esc(_("home.lang"))}">'

@@ -10,6 +10,7 @@ and the exchange), so the learner fetches them exactly like nbgrader feedback.
 """
 from __future__ import annotations
 
+import base64
 import html
 import os
 import stat
@@ -29,6 +30,8 @@ _SHAPE = {"right": '<path d="M3 8.5l3.5 3.5L13 4.5" fill="none" stroke="currentC
           "blank": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>',
           "pending": '<circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" stroke-width="2"/>'
                      '<path d="M8 4.5V8l2.5 2" fill="none" stroke="currentColor" stroke-width="2"/>',
+          "award": '<circle cx="8" cy="6" r="4.5" fill="none" stroke="currentColor" stroke-width="1.8"/>'
+                   '<path d="M5 10l-1.5 5L8 13l4.5 2L11 10" fill="none" stroke="currentColor" stroke-width="1.6"/>',
           "alert": '<path d="M8 1.5L15 14H1z" fill="none" stroke="currentColor" stroke-width="1.8"/>'
                    '<path d="M8 6v4M8 11.5v1.2" stroke="currentColor" stroke-width="1.8"/>'}
 
@@ -105,10 +108,16 @@ def card(number: int, result: QuestionResult, reveal: bool, comment: str = "") -
 
 
 def page(week_title: str, results: list[QuestionResult], summary: str, reveal: bool,
-         comments: dict[str, str] | None = None, notes: list[str] | None = None) -> str:
-    """The whole feedback page of one graded submission."""
+         comments: dict[str, str] | None = None, notes: list[str] | None = None,
+         certificate: bytes | None = None) -> str:
+    """The whole feedback page of one graded submission (with the learner's certificate to download,
+    embedded in the page, once they have completed the course)."""
     comments = comments or {}
     body = [f"<h1>{html.escape(week_title)}</h1>", f'<p role="status"><b>{html.escape(summary)}</b></p>']
+    if certificate:
+        data = base64.b64encode(certificate).decode("ascii")
+        body.append(f'<p class="certificate">{icon("award")} <a download="certificate.pdf" '
+                    f'href="data:application/pdf;base64,{data}">{html.escape(_("certificate.download"))}</a></p>')
     for note in notes or []:
         body.append(f'<p role="note">{icon("alert")} {html.escape(note)}</p>')
     body.append(f"<p>{html.escape(_('feedback.answers_shown' if reveal else 'feedback.answers_hidden'))}</p>")
@@ -142,6 +151,12 @@ def deliver(layout, week, learner: str, text: str, secret: str | None, stamp: by
     os.chmod(tmp, 0o644)
     os.replace(tmp, outbound / f"{checksum}.html")
     return outbound / f"{checksum}.html"
+
+
+def read_certificate(folder: Path, limit: int = 2_000_000) -> bytes | None:
+    """The learner's certificate PDF made by the grader (``folder/certificate.pdf``), if there is one."""
+    data = read_small(folder / "certificate.pdf", limit)
+    return data if data and data.startswith(b"%PDF") else None
 
 
 def read_small(path: Path, limit: int = 1000) -> bytes | None:

@@ -14,6 +14,8 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import os
+import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +29,7 @@ from ..layout import CourseLayout
 from ..progress import State, WeekProgress, cohort_progress
 from ..storage import Ledger, naive_utc
 from ..syllabus import Week
-from . import feedback, files, inbound, scorer, submission
+from . import certificate, feedback, files, inbound, scorer, submission
 from .reason import Reason, reason
 from .lock import grading_lock
 from .nbgrader_adapter import fetch, fetch_feedback, prepare
@@ -47,6 +49,7 @@ class GradingReport:
     duplicates: dict[str, str] = field(default_factory=dict)
     notes: dict[str, list[str]] = field(default_factory=dict)   # graded, with something to know
     results: dict[str, WeekProgress] = field(default_factory=dict)
+    certificates: dict[str, Path] = field(default_factory=dict)   # learners who completed the course now
 
 
 @dataclass
@@ -103,6 +106,7 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
             report.graded.sort()
             report.to_review.sort()
             cohort_now = publish_all(layout, ledger, report=report, before=before)
+            _issue_certificates(ctx, cohort_now)
             if feedback:
                 _make_feedback(ctx, cohort_now, learners)
         finally:
@@ -112,6 +116,18 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
         for learner in learners or []:
             _deliver(layout, week, learner, deliver_to, report)
     return report
+
+
+def _issue_certificates(ctx: _Context, cohort_now) -> None:
+    """A certificate for every learner graded now who has completed the course; a failure is reported,
+    stops no grading, and `course certificates` tries again."""
+    try:
+        ctx.report.certificates, failed = certificate.issue_all(ctx.layout, ctx.ledger, cohort_now,
+                                                                learners=ctx.report.graded)
+    except Exception as exc:
+        failed = {learner: f"{type(exc).__name__}: {exc}"[:300] for learner in ctx.report.graded}
+    for learner, why in failed.items():
+        ctx.report.notes.setdefault(learner, []).append(f"no certificate yet: {why}")
 
 
 def _progress_without_waiting(layout: CourseLayout, ledger: Ledger) -> dict[str, dict[str, WeekProgress]]:
@@ -288,7 +304,8 @@ def make_page(layout, week, learner, folder, wp: WeekProgress | None, key, relea
     reveal = wp is not None and (wp.state is State.PASSED or (wp.state is State.FAILED and wp.attempts_left == 0))
     with i18n.language(lang):
         summary = _summary(week, wp, results)
-        text = feedback.page(_week_heading(week), results, summary, reveal, comments, handed.notes)
+        text = feedback.page(_week_heading(week), results, summary, reveal, comments, handed.notes,
+                             certificate=feedback.read_certificate(layout.grading / "certificates" / learner))
     feedback.deliver(layout, week, learner, text, _secret(folder), feedback.read_small(folder / "timestamp.txt"))
 
 
@@ -328,6 +345,11 @@ def refresh_feedback(layout: CourseLayout, week_id: str) -> tuple[int, dict[str,
         ledger = Ledger(layout.db_url)
         try:
             cohort_now = publish_all(layout, ledger)
+            handed_in = sorted(f.parent.name for f in layout.submitted.glob(f"*/{week.id}"))
+            try:
+                _written, failed = certificate.issue_all(layout, ledger, cohort_now, learners=handed_in)
+            except Exception as exc:   # certificates never stop feedback: `course certificates` tries again
+                failed = {"*": f"no certificates: {type(exc).__name__}: {exc}"[:300]}
             key = load_key(layout.keys, week.id)
             release = submission.release_structure(layout.release / week.id / week.assessment)
             roster = ledger.roster()
@@ -351,10 +373,23 @@ def _deliver(layout: CourseLayout, week: Week, learner: str, workspace: Path, re
     """Solo mode: bring feedback and every newly opened week into the learner's workspace."""
     with contextlib.suppress(PipelineError):
         fetch_feedback(layout, week.id, learner, workspace)
+    deliver_certificate(layout, learner, workspace)
     for who, week_id in report.unlocked:
         if who == learner and not (workspace / week_id).exists():
             with contextlib.suppress(PipelineError):
                 fetch(layout, week_id, learner, workspace)
+
+
+def deliver_certificate(layout: CourseLayout, learner: str, workspace: Path) -> Path | None:
+    """Solo mode: the learner's certificate (when they have one) as ``certificate.pdf`` in their workspace."""
+    made = layout.grading / "certificates" / learner / certificate.FILE_NAME
+    if not made.is_file() or not workspace.is_dir():
+        return None
+    target = workspace / certificate.FILE_NAME
+    tmp = workspace / f".{certificate.FILE_NAME}.tmp"
+    shutil.copyfile(made, tmp)
+    os.replace(tmp, target)
+    return target
 
 
 def _duration(seconds: float) -> str:
