@@ -15,12 +15,14 @@ _MODULE_OF = {
     "LinkChecker": "link_checker", "PhishingMessage": "link_checker",
     "PasswordMeter": "password_meter", "QueryBuilder": "query_builder",
     "ThreatModel": "threat_model", "TotpDemo": "totp_demo",
+    "HeadlineChecker": "headline_checker", "TrackingLinkBuilder": "link_builder",
+    "ObjectiveChecker": "objective_checker",
     "ThreadSplitter": "thread_splitter", "UploadChecker": "upload_checker",
     "RumourTriage": "rumour_triage",
 }
 
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
            "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter",
-           "UploadChecker", "RumourTriage"]
+           "UploadChecker", "RumourTriage", "HeadlineChecker", "TrackingLinkBuilder", "ObjectiveChecker"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
