@@ -149,6 +149,44 @@ def cmd_feedback(layout: CourseLayout, args) -> int:
     print(f"feedback for {args.week} released to {count} learner(s)")
     for learner, reason in sorted(failed.items()):
         print(f"  {learner}: no new feedback: {reason}")
+    from .grading.run import deliver_certificate
+    from .scaffold import solo_learner
+    solo = solo_learner(layout)
+    if solo and deliver_certificate(layout, solo, layout.workspace):
+        print(f"  {solo}: course complete; certificate.pdf is in {layout.workspace}")
+    return 0
+
+
+def cmd_certificates(layout: CourseLayout, args) -> int:
+    from .grading import certificate
+    from .cohort import cohort
+    from .storage import Ledger
+    ledger = Ledger(layout.db_url)
+    try:
+        progress = cohort(layout, ledger)
+        written, failed = certificate.issue_all(layout, ledger, progress, learners=args.learner or None)
+        done = {c.learner: c for c in certificate.completions(layout, ledger, progress)}
+    finally:
+        ledger.close()
+    for learner, path in sorted(written.items()):
+        code = certificate.code_for(layout, learner, done[learner].completed)
+        print(f"{learner}\t{done[learner].name}\t{code}\t{path}")
+    for learner, why in sorted(failed.items()):
+        print(f"{learner}: no certificate: {why}", file=sys.stderr)
+    waiting = len(progress) - len(done)
+    print(f"{len(written)} certificate(s) written in {layout.grading / 'certificates'}; "
+          f"{waiting} learner(s) have not completed the course yet")
+    return 1 if failed else 0
+
+
+def cmd_verify(layout: CourseLayout, args) -> int:
+    from .grading import certificate
+    found = certificate.verify(layout, args.code)
+    if found is None:
+        print(f"NOT VALID: {args.code} was not issued by this course (check it is typed exactly as printed)")
+        return 1
+    print(f"VALID: a certificate of completion issued to learner {found.learner}, "
+          f"who completed the course on {found.completed:%Y-%m-%d}")
     return 0
 
 
@@ -310,6 +348,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("week")
     p.set_defaults(func=cmd_feedback)
 
+    p = command("certificates", help="write the certificate of every learner who completed the course")
+    p.add_argument("--learner", action="append", help="only this learner (repeatable)")
+    p.set_defaults(func=cmd_certificates)
+
+    p = command("verify", help="check a certificate's verification code (offline, with this course's key)")
+    p.add_argument("code")
+    p.set_defaults(func=cmd_verify)
+
     p = command("roster", help="import learners (and mentors) from CSV, or show mentors' loads")
     p.add_argument("learners_csv", nargs="?", help="CSV with id, name, country, language, mentor")
     p.add_argument("--mentors", help="CSV with id, name, languages")
@@ -360,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"course {args.command}: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print(f"course {args.command}: interrupted; nothing graded so far is lost. "
-              "Run the command again to finish.", file=sys.stderr)
+        if args.command in ("grade", "submit", "feedback", "demo"):
+            print(f"course {args.command}: interrupted; nothing graded so far is lost. "
+                  "Run the command again to finish.", file=sys.stderr)
+        else:
+            print(f"course {args.command}: stopped.", file=sys.stderr)
         return 130

@@ -41,7 +41,8 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
            f"--ServerApp.ip={host}",
            f"--ServerApp.port={port}",
            f"--ServerApp.open_browser={open_browser}",
-           f"--LabApp.default_url={default_url}"]
+           f"--LabApp.default_url={default_url}",
+           "--ServerApp.answer_yes=True"]   # one Ctrl+C stops the lab, without "Shut down (y/[n])?"
     if not mentor:
         # learners work in notebooks; a terminal would reach the instructor's files
         cmd.append("--ServerApp.terminals_enabled=False")
@@ -60,9 +61,43 @@ def launch(layout: CourseLayout, learner: str | None = None, mentor: bool = Fals
         init_course(layout.root, learner=learner, language=language)
     else:
         prepare_language(layout, language)
+    already = running_lab(layout, mentor)
+    if already is not None:
+        print(f"The course is already running. Open this address in your browser:\n\n    {already}\n\n"
+              "(To stop it, press Ctrl+C in the window where it was started.)")
+        if open_browser:
+            import webbrowser
+            webbrowser.open(already)
+        return 0
     cmd, env = lab_command(layout, mentor, port, open_browser)
-    print("Starting JupyterLab. Stop it with Ctrl+C.")
-    return subprocess.call(cmd, env=env)
+    print("Starting the course in JupyterLab. To stop it, press Ctrl+C once in this window.")
+    server = subprocess.Popen(cmd, env=env)
+    try:
+        return server.wait()
+    except KeyboardInterrupt:   # JupyterLab got the same Ctrl+C and shuts down without asking (answer_yes)
+        try:
+            server.wait(timeout=30)
+        except (KeyboardInterrupt, subprocess.TimeoutExpired):
+            server.kill()
+            server.wait()
+        where = layout.root if mentor else layout.workspace
+        print(f"\nThe course has stopped. Everything you saved is kept in {where}.\n"
+              "Start it again with `make lab` (or `course lab`).")
+        return 0
+
+
+def running_lab(layout: CourseLayout, mentor: bool = False) -> str | None:
+    """The address (with its token) of a JupyterLab already serving this learner's workspace (or, for
+    ``mentor``, this course folder) on this computer, if one is running."""
+    from jupyter_server.serverapp import list_running_servers
+    root_dir = os.path.realpath(layout.root if mentor else layout.workspace)
+    for info in list_running_servers():
+        if os.path.realpath(info.get("root_dir", "")) == root_dir:
+            token = info.get("token")
+            url = info.get("url", "").rstrip("/")
+            default = "/formgrader" if mentor else f"/lab/tree/{HOME_PAGE}"
+            return f"{url}{default}" + (f"?token={token}" if token else "")
+    return None
 
 
 def prepare_language(layout: CourseLayout, language: str | None = None) -> str:
