@@ -240,14 +240,16 @@ def test_release_ships_both_languages_and_never_the_sources(course):
 def test_new_lesson_writes_a_starter_lists_it_and_says_what_next(course, capsys):
     """Does `course new-lesson` write the week's next source, add it to the syllabus, and does the build then
     ask for the example exercise to be written with @exercise?"""
-    assert main(["--root", str(course.root), "new-lesson", "week2_groups_pages", "moderation"]) == 0
+    before = CourseLayout.at(course.root).syllabus.week("week2_groups_pages").lessons
+    assert main(["--root", str(course.root), "new-lesson", "week2_groups_pages", "live_sessions"]) == 0
     out = capsys.readouterr().out
-    source = course.root / "week2_groups_pages" / "src" / "02_moderation.md"
+    stem = f"{len(before) + 1:02d}_live_sessions"
+    source = course.root / "week2_groups_pages" / "src" / f"{stem}.md"
     assert source.exists() and "course build week2_groups_pages" in out and "@exercise" in out
-    assert CourseLayout.at(course.root).syllabus.week("week2_groups_pages").lessons == (
-        "01_pages_and_roles.ipynb", "02_moderation.ipynb")
+    assert CourseLayout.at(course.root).syllabus.week("week2_groups_pages").lessons == before + (f"{stem}.ipynb",)
     lesson = read_lesson(source)
-    assert lesson.title.text == "Moderation" and [p.name for p in lesson.placements()] == ["moderation_first_question"]
-    with pytest.raises(SourceError, match="no exercise called moderation_first_question in course.lessons.week2"):
+    assert lesson.title.text == "Live sessions" and [p.name for p in lesson.placements()] == [
+        "live_sessions_first_question"]
+    with pytest.raises(SourceError, match="no exercise called live_sessions_first_question in course.lessons.week2"):
         build_week_lessons(CourseLayout.at(course.root), "week2_groups_pages")
     assert main(["--root", str(course.root), "new-lesson", "week2_groups_pages", "Bad Name"]) != 0

@@ -19,10 +19,13 @@ _MODULE_OF = {
     "ObjectiveChecker": "objective_checker",
     "ThreadSplitter": "thread_splitter", "UploadChecker": "upload_checker",
     "RumourTriage": "rumour_triage",
+    "ContentPlanner": "content_planner", "PageAccessAuditor": "page_access_auditor",
+    "CommentSorter": "comment_sorter",
 }
 
 __all__ = ["QueryBuilder", "HashtagChecker", "PostChecker", "PasswordMeter", "TotpDemo",
-           "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter",
-           "UploadChecker", "RumourTriage", "HeadlineChecker", "TrackingLinkBuilder", "ObjectiveChecker"]
+           "LinkChecker", "PhishingMessage", "ThreatModel", "ThreadSplitter", "UploadChecker", "RumourTriage",
+           "HeadlineChecker", "TrackingLinkBuilder", "ObjectiveChecker",
+           "ContentPlanner", "PageAccessAuditor", "CommentSorter"]
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, globals())
