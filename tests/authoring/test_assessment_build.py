@@ -18,7 +18,7 @@ from course.syllabus import load_syllabus
 
 WEEKS = load_syllabus().week_ids
 # week: (questions, points, automatic points, mentor points, points needed to pass)
-TOTALS = {"week1_facebook": (14, 30, 25, 5, 21), "week2_groups_pages": (5, 10, 8, 2, 7),
+TOTALS = {"week1_facebook": (14, 30, 25, 5, 21), "week2_groups_pages": (14, 30, 24, 6, 21),
           "week3_twitter_youtube": (5, 10, 8, 2, 7), "week4_blogging": (6, 20, 8, 12, 14)}
 
 
