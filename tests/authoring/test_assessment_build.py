@@ -19,7 +19,7 @@ from course.syllabus import load_syllabus
 WEEKS = load_syllabus().week_ids
 # week: (questions, points, automatic points, mentor points, points needed to pass)
 TOTALS = {"week1_facebook": (14, 30, 25, 5, 21), "week2_groups_pages": (14, 30, 24, 6, 21),
-          "week3_twitter_youtube": (5, 10, 8, 2, 7), "week4_blogging": (6, 20, 8, 12, 14)}
+          "week3_twitter_youtube": (14, 30, 26, 4, 21), "week4_blogging": (6, 20, 8, 12, 14)}
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +187,7 @@ def test_one_line_answers_are_text_widgets():
     """Are the former typed-in-code answers now text widgets, with a placeholder and no variable to fill?"""
     layout = CourseLayout.at()
     for week, qid in (("week1_facebook", "q4_search_query"), ("week1_facebook", "q6_accessible_hashtag"),
-                      ("week3_twitter_youtube", "q3_hashtag"), ("week4_blogging", "q3_headline")):
+                      ("week4_blogging", "q3_headline")):
         nb = nbformat.reads(build_week(layout, week).notebook_text, as_version=4)
         widget = next(c for c in nb.cells if c.id == f"{qid}_widget").source
         assert widget == f'assessment.text("{qid}")'
