@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import html
-from datetime import date
+from datetime import timedelta
 
 import ipywidgets as w
 
@@ -76,7 +76,9 @@ class ContentPlanner(Tool):
         data = calendar_ics(posts, name, owner_label=_("w2.tool.plan.owner_label"))
         parts.append(html.escape(_("w2.tool.plan.count", count=len(posts), zone=self.zone.value)))
         parts.append(table)
-        days = yearly_dates(posts[0].start.date(), posts[-1].start.date())
+        last = posts[-1].start.date()
+        month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        days = yearly_dates(posts[0].start.date().replace(day=1), month_end)   # the whole months planned
         days = [d for d in days if d[0] not in {p.start.date() for p in posts}]
         if days:
             parts.append(html.escape(_("w2.tool.plan.dates")) +
