@@ -14,6 +14,7 @@ from course.lessons import registry, week3
 from course.lessons.week3 import charts, numbers
 from course.syllabus import load_syllabus
 from course.toolkit.hashtags import X_MAX_LENGTH, find_hashtags, post_length
+from course.toolkit.youtube import check_chapters, description_bytes, tags_length
 from course.widgets import Status
 from course.widgets.base import Exercise
 
@@ -164,12 +165,21 @@ def test_chapter_answers_follow_the_rules():
         assert chapters_work(listing) is (key in widget.answer), listing
 
 
+def test_chapter_answers_agree_with_the_upload_checker():
+    """Does the toolkit behind the upload checker find problems in exactly the lists the exercise calls wrong?"""
+    widget = week3.which_chapters_work()
+    for key, listing in week3.youtube.CHAPTERS.items():
+        chapters, problems = check_chapters(listing.replace(" · ", "\n"))
+        assert (len(chapters) >= 3 and not problems) is (key in widget.answer), listing
+
+
 def test_description_and_tag_limits():
     """5,000 bytes hold 2,500 basic Arabic letters; the tags count commas and the quotes of a tag with a space."""
     assert len("ب".encode("utf-8")) == 2 and len("b".encode("utf-8")) == 1
     assert week3.arabic_description().answer * 2 == week3.youtube.DESCRIPTION_MAX_BYTES == 5000
     typed = ",".join(f'"{t}"' if " " in t else t for t in week3.youtube.TAGS)
-    assert len(typed) == week3.tags_count().answer == 27
+    assert len(typed) == week3.tags_count().answer == tags_length(list(week3.youtube.TAGS)) == 27
+    assert description_bytes("ب" * 2500) == 5000
     assert (week3.youtube.TITLE_MAX, week3.youtube.TAGS_MAX) == (100, 500)
 
 
@@ -308,6 +318,8 @@ def test_chapter_key_follows_the_rules(key):
     listing = "0:00 Intro · 0:08 Lina's walk home · 1:30 What we ask · 2:45 Sign the petition"
     assert not chapters_work(listing)
     assert chapters_work(listing.replace("0:08", "0:10"))
+    _chapters, problems = check_chapters(listing.replace(" · ", "\n"))
+    assert [p.key for p in problems] == ["chapter_too_short"]
     assert key.question("q6_broken_chapters").answer == "short"
 
 
@@ -364,3 +376,14 @@ def test_the_week_takes_three_to_four_hours():
     """Do the lessons' minutes add up to between 3 and 4 hours?"""
     minutes = [int(re.search(r"(?m)^minutes: (\d+)$", s.read_text(encoding="utf-8"))[1]) for s in SOURCES]
     assert 5 <= len(minutes) <= 6 and 180 <= sum(minutes) <= 240
+
+
+def test_the_week_places_its_three_tools_and_week_one_checkers():
+    """Are the thread splitter, the upload checker, the rumour triage card and week 1's post and hashtag
+    checkers each placed in the lesson that teaches their topic?"""
+    placed = {p.name: s.name for s in SOURCES for p in read_lesson(s).placements() if p.kind == "tool"}
+    assert placed == {"thread_splitter": "01_writing_for_x.md", "x_post_checker": "01_writing_for_x.md",
+                      "x_hashtag_checker": "01_writing_for_x.md", "upload_checker": "03_youtube_channel.md",
+                      "rumour_triage": "05_countering_misinformation.md"}
+    for name in placed:
+        assert registry.functions(3, "tool")[name]() is not None

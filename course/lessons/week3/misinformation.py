@@ -6,7 +6,8 @@ from ...i18n import _
 from ...widgets import Matching, Ordering, SingleChoice, TrueFalse
 from ..ui import show_chart
 from . import charts, numbers
-from ..registry import chart, exercise
+from ..tools import RumourTriage
+from ..registry import chart, exercise, tool
 from ._keys import hints, texts
 
 P = "w3.misinfo"
@@ -46,6 +47,11 @@ def rumour_signal() -> SingleChoice:
     return SingleChoice("w3_l5_signal", _(f"{P}.signal.prompt", week=numbers.RUMOUR_WEEK),
                         texts(f"{P}.signal.opt", ids), answer="questions", why=texts(f"{P}.signal.why", ids),
                         hints=hints(f"{P}.signal.hint", 1))
+
+
+@tool
+def rumour_triage() -> RumourTriage:
+    return RumourTriage()
 
 
 @exercise

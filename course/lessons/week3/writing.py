@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...i18n import _
 from ...widgets import ChartExplorer, Matching, MultipleChoice, NumberAnswer, SingleChoice, TrueFalse
-from ..tools import HashtagChecker, PostChecker
+from ..tools import HashtagChecker, PostChecker, ThreadSplitter
 from ..ui import show_chart
 from . import charts, numbers
 from ..registry import chart, exercise, tool
@@ -51,6 +51,11 @@ def reply_quote_repost() -> Matching:
     return Matching("w3_l1_formats", _(f"{P}.formats.prompt"), texts(f"{P}.formats.left", left),
                     texts(f"{P}.formats.right", right), answer=dict(zip(left, right)),
                     why=texts(f"{P}.formats.why", left))
+
+
+@tool
+def thread_splitter() -> ThreadSplitter:
+    return ThreadSplitter()
 
 
 @tool

@@ -3,10 +3,12 @@ captions, Shorts, the altered-content disclosure, and retention and traffic sour
 from __future__ import annotations
 
 from ...i18n import _
+from ...toolkit.youtube import tags_length
 from ...widgets import ChartExplorer, MultipleChoice, NumberAnswer, SingleChoice
 from ..ui import show_chart
 from . import charts, numbers
-from ..registry import chart, data, exercise
+from ..tools import UploadChecker
+from ..registry import chart, data, exercise, tool
 from ._keys import hints, texts
 
 P = "w3.youtube"
@@ -15,12 +17,6 @@ P = "w3.youtube"
 TITLE_MAX, DESCRIPTION_MAX_BYTES, TAGS_MAX = 100, 5000, 500
 #: The tags of the tags exercise, as typed in YouTube Studio.
 TAGS = ("youth", "safe streets", "Beirut")
-
-
-def tags_length(tags) -> int:
-    """How YouTube counts tags against its 500: commas between tags count, and a tag with a space
-    counts as if it were in quotation marks."""
-    return sum(len(t) + (2 if " " in t else 0) for t in tags) + (len(tags) - 1)
 
 
 @exercise
@@ -41,6 +37,11 @@ CHAPTERS = {
 }
 
 
+@tool
+def upload_checker() -> UploadChecker:
+    return UploadChecker()
+
+
 @exercise
 def which_chapters_work() -> MultipleChoice:
     return MultipleChoice("w3_l3_chapters", _(f"{P}.chapters.prompt"), CHAPTERS,
@@ -58,7 +59,7 @@ def arabic_description() -> NumberAnswer:
 @exercise
 def tags_count() -> NumberAnswer:
     """youth, "safe streets", Beirut: 5 + 14 + 6 characters and two commas."""
-    return NumberAnswer("w3_l3_tags", _(f"{P}.tags.prompt", tags=", ".join(TAGS)), answer=tags_length(TAGS),
+    return NumberAnswer("w3_l3_tags", _(f"{P}.tags.prompt", tags=", ".join(TAGS)), answer=tags_length(list(TAGS)),
                         tolerance=0, unit=_(f"{P}.tags.unit"), why=_(f"{P}.tags.why"),
                         hints=hints(f"{P}.tags.hint", 2))
 
