@@ -11,7 +11,7 @@ from course.layout import CHECKOUT
 
 GALLERY = CHECKOUT / "gallery.ipynb"
 WIDGETS = ("SingleChoice", "MultipleChoice", "TrueFalse", "Ordering", "Matching", "TextAnswer",
-           "NumberAnswer", "Checklist", "ChartExplorer")
+           "NumberAnswer", "Checklist", "ChartExplorer", "StrategyBuilder")
 FACTORIES = ("single_choice", "multiple_choice", "true_false", "ordering", "matching", "text", "number",
              "checklist", "chart")
 
