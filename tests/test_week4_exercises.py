@@ -63,6 +63,7 @@ CASES = {
                   {"utm_source": "social", "utm_medium": "facebook", "utm_campaign": "school_water",
                    "utm_content": "video_testimonial"}),
     "fix_tracking_link": (FIXED_LINK, measuring.BROKEN_LINK),
+    "tag_internal_links": (False, True),
     "signup_rate": ("15.2", "36"),
     "signups_by_source": ("facebook", "newsletter"),
     "most_visits_best": (False, True),

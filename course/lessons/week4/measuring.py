@@ -113,3 +113,9 @@ def signups_by_source() -> ChartExplorer:
 def most_visits_best() -> TrueFalse:
     """The source with many visits is not the one that converts best."""
     return TrueFalse("w4_l4_volume", _(f"{P}.volume.statement"), answer=False, why=_(f"{P}.volume.why"))
+
+
+@exercise
+def tag_internal_links() -> TrueFalse:
+    """Links between your own pages are never tagged."""
+    return TrueFalse("w4_l4_internal_links", _(f"{P}.internal.statement"), answer=False, why=_(f"{P}.internal.why"))

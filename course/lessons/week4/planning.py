@@ -2,9 +2,11 @@
 and the seven steps walked through for the learner's own strategy (the week's capstone)."""
 from __future__ import annotations
 
+import pandas as pd
+
 from ...i18n import _
 from ...widgets import AuditItem, ChartExplorer, Checklist, MultipleChoice, NumberAnswer
-from ..registry import chart, exercise
+from ..registry import chart, data, exercise
 from ..ui import show_chart
 from . import analysis, charts
 from ._keys import hints, texts
@@ -87,3 +89,9 @@ def strategy_checklist() -> Checklist:
     """A self-check of the learner's draft strategy before the capstone."""
     items = [AuditItem(i, _(f"{P}.check.{i}"), weight, _(f"{P}.check.{i}_advice")) for i, weight in STRATEGY_ITEMS]
     return Checklist("w4_l6_strategy_check", _(f"{P}.check.prompt"), items)
+
+
+@data
+def campaign_results() -> pd.DataFrame:
+    """The campaign's weekly results with labels, for the week's assessment (a channel's weeks)."""
+    return analysis.weeks()

@@ -1,10 +1,12 @@
 """Lesson 2, writing a post: its shape, headlines, readability (English and Arabic) and alt text."""
 from __future__ import annotations
 
+import pandas as pd
+
 from ...i18n import _
 from ...toolkit.headlines import check_headline, word_key, words
 from ...widgets import ChartExplorer, Ordering, Rule, SingleChoice, TextAnswer, TrueFalse
-from ..registry import chart, exercise, tool
+from ..registry import chart, data, exercise, tool
 from ..tools import HeadlineChecker
 from ..ui import show_chart
 from . import analysis, charts
@@ -85,3 +87,9 @@ def best_alt_text() -> SingleChoice:
                         why=texts(f"{P}.alt.why", ids))
 
 
+
+
+@data
+def blog_visits() -> pd.DataFrame:
+    """The blog's visits with labels, for the week's assessment (read to the end, by post and device)."""
+    return analysis.visits()
