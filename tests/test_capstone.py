@@ -229,7 +229,7 @@ def test_export_writes_a_one_page_html_and_pdf_in_the_learners_language(tmp_path
     assert ("الأهداف" in page) == (language == "ar") and ("Objectives" in page) == (language == "en")
     pdf = made.pdf.read_bytes()
     assert pdf.startswith(b"%PDF") and made.pages == 1
-    assert 'href="my_strategy.html"' in widget.links.value and 'href="my_strategy.pdf" download' in widget.links.value
+    assert 'href="my_strategy.html"' in widget.links_html and 'href="my_strategy.pdf" download' in widget.links_html
 
 
 def test_the_arabic_pdf_joins_its_letters(tmp_path):
@@ -251,7 +251,7 @@ def test_without_a_font_the_html_is_still_made_and_the_reason_given(tmp_path, en
     widget.boxes["objectives"].value = "By 2027, 500 parents sign."
     made = widget.export()
     assert made.html.exists() and made.pdf is None and not (tmp_path / "my_strategy.pdf").exists()
-    assert "no font with Arabic letters" in widget.feedback.value and "my_strategy.html" in widget.links.value
+    assert "no font with Arabic letters" in widget.feedback.value and "my_strategy.html" in widget.links_html
 
 
 # -- grading (the real pipeline on a scratch course) --------------------------------------------------

@@ -131,7 +131,8 @@ class StrategyBuilder(w.VBox):
             body += [label, box]
         self.checks = w.HTML(layout=w.Layout(width="auto"))
         self.feedback = w.HTML(layout=w.Layout(width="auto", min_height="1.5em"))
-        self.links = w.HTML(layout=w.Layout(width="auto"))
+        # links go in an output area: JupyterLab resolves them beside the notebook and opens them itself
+        self.links = w.Output(layout=w.Layout(width="auto"))
         self.save_button = button(_("capstone.save"), icon="save", tooltip=_("capstone.save_tooltip"))
         self.save_button.on_click(lambda _b: self.save())
         self.export_button = button(_("capstone.export"), icon="download", tooltip=_("capstone.export_tooltip"))
@@ -150,6 +151,11 @@ class StrategyBuilder(w.VBox):
         self._update_checks()
 
     # -- the answer ---------------------------------------------------------------------------
+    @property
+    def links_html(self) -> str:
+        """The links shown after Export (empty before)."""
+        return "".join(o["data"]["text/html"] for o in self.links.outputs)
+
     @property
     def value(self) -> dict[str, str]:
         """``{step_id: text}`` of every step written (cut to :data:`MAX_STEP_CHARS`)."""
@@ -228,8 +234,10 @@ class StrategyBuilder(w.VBox):
         if made.pdf is not None:
             name = esc(made.pdf.name)
             links.append(f'<a href="{name}" download>{esc(_("capstone.download_pdf", name=made.pdf.name))}</a>')
-        self.links.value = (html_block(f"{esc(_('capstone.exported'))}<ul>" + "".join(f"<li>{a}</li>" for a in links)
-                                       + "</ul>") if links else "")
+        shown = html_block(f"{esc(_('capstone.exported'))}<ul>" + "".join(f"<li>{a}</li>" for a in links) + "</ul>")
+        self.links.outputs = ({"output_type": "display_data", "metadata": {},
+                               "data": {"text/html": shown, "text/plain": " ".join(p.name for p in (made.html, made.pdf)
+                                                                                     if p is not None)}},) if links else ()
         if made.problem:
             self._show(Feedback(Status.PROBLEM, made.problem))
         return made
