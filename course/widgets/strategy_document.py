@@ -78,7 +78,8 @@ def html_page(steps: list[Step], language: str, today: dt.date) -> str:
             "@page{size:A4;margin:14mm}@media print{body{margin:0;max-width:none;font-size:10pt}}"
             "</style></head><body>"
             f"<h1>{html.escape(_('capstone.doc_title'))}</h1>"
-            f'<p class="sub">{html.escape(_("capstone.doc_subtitle", course=_("capstone.course"), date=today.isoformat()))}</p>'
+            '<p class="sub">' + html.escape(_("capstone.doc_subtitle", course=_("capstone.course"), date="\x00"))
+            .replace("\x00", f'<bdi dir="ltr" style="white-space:nowrap">{today.isoformat()}</bdi>') + "</p>"
             f"{items}</body></html>")
 
 
