@@ -194,15 +194,15 @@ def test_one_line_answers_are_text_widgets():
         assert f"assessment.{week}.{qid}.placeholder" in english_texts(layout, week)
         assert built_key(layout, week).question(qid).kind == "rules"
     nb = nbformat.reads(build_week(layout, "week2_groups_pages").notebook_text, as_version=4)
-    assert next(c for c in nb.cells if c.id == "q3_engagement_rate_widget").source.startswith("assessment.number(")
+    assert next(c for c in nb.cells if c.id == "q10_engagement_rate_widget").source.startswith("assessment.number(")
 
 
 def test_a_wrong_answer_in_a_declaration_is_refused_by_name(copy):
     """Is a declaration whose answer is not one of its options refused, naming the file and the question?"""
     path = copy.grading / "assessments" / "week2_groups_pages.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace('answer = "moderator"', 'answer = "moderater"'),
+    path.write_text(path.read_text(encoding="utf-8").replace('answer = "community_tasks"', 'answer = "community_taks"'),
                     encoding="utf-8")
-    with pytest.raises(DeclarationError, match=r"week2_groups_pages.toml: question 1 \(q1_page_role\): `answer`"):
+    with pytest.raises(DeclarationError, match=r"week2_groups_pages.toml: question 1 \(q1_page_access\): `answer`"):
         build_week(copy, "week2_groups_pages")
     assert "cannot be built" in build_differences(copy, "week2_groups_pages")[0]
 
