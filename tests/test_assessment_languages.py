@@ -88,7 +88,7 @@ def test_changing_one_english_prompt_flags_exactly_its_arabic(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Which access should the volunteer get?", "Which role should the volunteer get?"), encoding="utf-8")
     problems = translation_problems(copy, "week2_groups_pages")
-    assert len(problems) == 1 and "question q1_page_role is stale" in problems[0] and "pinned = " in problems[0]
+    assert len(problems) == 1 and "question q1_page_access is stale" in problems[0] and "pinned = " in problems[0]
 
 
 def test_a_missing_arabic_question_is_reported(tmp_path):
