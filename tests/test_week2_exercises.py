@@ -297,6 +297,16 @@ def test_comment_sorter_example():
 
 
 @pytest.mark.parametrize("tool", [ContentPlanner, PageAccessAuditor, CommentSorter])
+def test_tools_work_right_to_left_in_arabic(tool):
+    """Does each tool build and answer in Arabic, laid out right to left?"""
+    with i18n.language("ar"):
+        widget = tool()
+        widget.load_example()
+        (widget.make if tool is ContentPlanner else widget.run)()
+        assert "course-rtl" in widget._dom_classes and 'dir="rtl"' in widget.result.value
+
+
+@pytest.mark.parametrize("tool", [ContentPlanner, PageAccessAuditor, CommentSorter])
 def test_tools_keep_what_is_typed_to_themselves(tool, tmp_path, monkeypatch):
     """Does using a tool write no file (the calendar is a link made in the page)?"""
     monkeypatch.chdir(tmp_path)
