@@ -139,6 +139,7 @@ class Exercise(w.VBox):
         self.question, self.store = question, store
         self.hints, self.hints_shown = tuple(hints), 0
         self.attempts, self.show_answer_after, self.answer_shown = 0, show_answer_after, False
+        self.solved = False   # the learner found the answer: nothing left to show
         self.last_feedback: Feedback | None = None
         self.language, self.direction = current_language(), direction()
         self._restoring = False
@@ -231,6 +232,7 @@ class Exercise(w.VBox):
             feedback = Feedback(Status.EMPTY, _("widget.not_answered"))
         else:
             feedback = self.evaluate(value)
+            self.solved = self.solved or feedback.status is Status.RIGHT
             if self.counts_attempts:
                 self.attempts += 1
                 self.attempts_label.value = html_block(esc(_("widget.attempts", count=self.attempts)),
@@ -270,7 +272,7 @@ class Exercise(w.VBox):
         return _("widget.hint", number=self.hints_shown + 1, total=len(self.hints))
 
     def _update_answer_button(self) -> None:
-        ready = (self.show_answer_after is not None and not self.answer_shown
+        ready = (self.show_answer_after is not None and not self.answer_shown and not self.solved
                  and self.attempts >= self.show_answer_after)
         self.answer_button.layout.display = None if ready else "none"
 

@@ -70,6 +70,22 @@ def test_show_answer_appears_only_after_two_tries_by_default():
     assert widget.answer_shown and widget.answer_button.layout.display == "none"
 
 
+def test_no_show_answer_once_the_answer_is_found():
+    """After a right answer (even following wrong tries), is Show answer gone for good?"""
+    widget = practice()
+    widget.value = "page"
+    widget.check()
+    widget.check()
+    assert widget.answer_button.layout.display is None     # two wrong tries: the answer may be shown
+    widget.value = "group"
+    widget.check()
+    assert widget.last_feedback.status is Status.RIGHT
+    assert widget.answer_button.layout.display == "none"
+    widget.value = "page"                                   # trying another option afterwards
+    widget.check()
+    assert widget.answer_button.layout.display == "none"
+
+
 @pytest.mark.parametrize("after, visible_from", [(0, 0), (1, 1), (3, 3)])
 def test_show_answer_after_is_configurable(after, visible_from):
     """Does show_answer_after set after how many tries the answer may be shown?"""
