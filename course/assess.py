@@ -198,10 +198,8 @@ class Assessment:
         if answer is None:
             self.store.reload()
             answer = self.store.get(question)
-            if self.store.problem:
-                note = self.store.problem
-            elif answer is None and self.store.missing:
-                note = _("grade.no_answers_file")
+            if self.store.problem:      # a damaged file is worth a word; a missing one only means
+                note = self.store.problem   # nothing has been answered yet ("(no answer)" says it)
         return PendingResult(question, self._shown(question, answer), note)
 
     def _shown(self, question: str, answer: Any) -> Any:

@@ -184,10 +184,10 @@ def test_the_learner_side_cannot_import_a_key():
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-def test_missing_answers_file_is_noted_on_the_card(tmp_path):
-    """When no answers file exists, does the card say the file was not found?"""
+def test_a_first_run_shows_no_warning(tmp_path):
+    """Before anything is answered (no answers file yet), does the card say "(no answer)" and warn of nothing?"""
     html = Assessment("wk", folder=tmp_path).grade("q_single")._repr_html_()
-    assert "(no answer)" in html and "No saved answers file was found" in html
+    assert "(no answer)" in html and 'role="note"' not in html and "⚠" not in html
 
 
 def test_corrupt_answers_file_is_reported_not_fatal(tmp_path):
