@@ -19,7 +19,7 @@ from course.syllabus import load_syllabus
 WEEKS = load_syllabus().week_ids
 # week: (questions, points, automatic points, mentor points, points needed to pass)
 TOTALS = {"week1_facebook": (14, 30, 25, 5, 21), "week2_groups_pages": (14, 30, 24, 6, 21),
-          "week3_twitter_youtube": (14, 30, 26, 4, 21), "week4_blogging": (6, 20, 8, 12, 14)}
+          "week3_twitter_youtube": (14, 30, 26, 4, 21), "week4_blogging": (15, 30, 20, 10, 21)}
 
 
 @pytest.fixture(scope="module")
