@@ -53,6 +53,14 @@ def summary(series: pd.Series) -> str:
              low=series.idxmin(), low_value=_fmt(series.min()))
 
 
+def values_text(series: pd.Series) -> str:
+    """Every value in the chart's own order, without naming the highest or lowest (for a chart that
+    asks a question: a screen reader reads what the eye reads, and no more)."""
+    if series.empty:
+        return _("chart.empty")
+    return _("chart.values", values=_("chart.values_separator").join(f"{i}: {_fmt(v)}" for i, v in series.items()))
+
+
 def build_figure(series: pd.Series, title: str, x_label: str, y_label: str, chart: str = "bar") -> go.Figure:
     trace = (go.Bar(x=[str(i) for i in series.index], y=series.tolist(), name=y_label)
              if chart == "bar" else
@@ -156,7 +164,7 @@ class ChartExplorer(Exercise):
         filter_text = f"{self.filter_label}: {view['filter']}" if view["filter"] is not None else None
         title = chart_title(self.metrics[view["metric"]], self.x_label, self.how, filter_text)
         self.figure = build_figure(series, title, self.x_label, self.metrics[view["metric"]], self.chart)
-        words = summary(series)
+        words = summary(series) if self.options is None else values_text(series)
         self.output.outputs = (display_data(self.figure, f"{title}\n{words}"),)
         self.caption.value = html_block(esc(words), tag="p", extra=' role="status" aria-live="polite"')
 

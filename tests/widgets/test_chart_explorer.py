@@ -39,6 +39,15 @@ def test_chart_explains_itself():
     assert "Highest: Tue (4,150). Lowest: Mon (2,300)." in widget.caption.value
 
 
+def test_a_chart_that_asks_does_not_answer():
+    """When the chart asks which is highest, does its text list the values without naming the highest?"""
+    widget = question()
+    widget.filter_menu.value = "video"
+    assert "Highest" not in widget.caption.value and "Lowest" not in widget.caption.value
+    assert "Values shown: Mon: 1,400; Tue: 1,300; Sat: 2,600." in widget.caption.value
+    assert "Highest" not in widget.output.outputs[0]["data"]["text/plain"]
+
+
 def test_picking_a_metric_and_a_filter_redraws():
     """Does choosing a metric and a filter update the figure, its title and the output?"""
     widget = explorer()
