@@ -445,3 +445,19 @@ def test_a_huge_or_malformed_capstone_is_cut_or_left_out_with_a_message(layout):
     assert any("not a set of steps" in n for n in report.notes["cap_string"])
     page = (layout.feedback / "cap_string" / W4 / "assessment.html").read_text(encoding="utf-8")
     assert "not a set of steps" in page
+
+
+def test_the_arabic_builder_reads_arabic_only(tmp_path):
+    """Built in Arabic, are the rubric, every step's title, question and example, the checks and the saved
+    message Arabic, right to left, with no English sentence?"""
+    from english import english_runs, page_text
+    _a, widget = builder(tmp_path, "ar")
+    widget.boxes["objectives"].value = "أن يهتم الناس بالمياه النظيفة"
+    assert "course-rtl" in widget._dom_classes and widget.rubric_panel.get_title(0) == "كيف ستُقيَّم استراتيجيتك"
+    parts = [widget.rubric_panel.children[0].value, widget.checks.value, widget.feedback.value]
+    parts += [c.value for c in widget.children if hasattr(c, "value") and isinstance(c.value, str)]
+    parts += [b.placeholder for b in widget.boxes.values()] + [widget.save_button.description,
+                                                               widget.export_button.description]
+    text = page_text(" ".join(parts))
+    assert re.search(r"[\u0600-\u06ff]", text) and english_runs(text) == [], english_runs(text)
+    assert 'dir="rtl"' in widget.rubric_panel.children[0].value
