@@ -8,6 +8,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from icalendar import Calendar
 
@@ -314,3 +315,20 @@ def test_tools_keep_what_is_typed_to_themselves(tool, tmp_path, monkeypatch):
     widget.load_example()
     (widget.make if tool is ContentPlanner else widget.run)()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_numbers_in_the_lesson_texts_match_the_data():
+    """Do the figures the lessons quote (159 comments, four boosts and two lead ads for US$ 270, 6 October) match
+    the datasets?"""
+    def text(stem):
+        return (ROOT / WEEK.id / "src" / f"{stem}.md").read_text(encoding="utf-8")
+    comments = load_comments()
+    assert f"sorts the {len(comments)} comments" in text("03_moderation")
+    campaign = load_campaign_results()
+    paid = campaign[campaign["delivery"] == "paid"]
+    boosts, lead_ads = (paid["format"] != "lead_ad").sum(), (paid["format"] == "lead_ad").sum()
+    assert (boosts, lead_ads) == (4, 2)
+    assert f"boosted four posts and ran two lead ads, US$ {paid['spend_usd'].sum():.0f} in all" in text(
+        "05_boosting_and_ads")
+    assert "On 6 October the admins switched on three membership questions" in text("02_working_in_groups")
+    assert tables.QUESTIONS_FROM == pd.Timestamp("2025-10-06")
