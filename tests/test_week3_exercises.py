@@ -204,6 +204,8 @@ def test_format_explorer_answer_matches_the_data():
     widget = week3.format_explorer()
     visits = numbers.x_posts().groupby("format")["profile_visits"].mean()
     assert visits[list(widget.options)].idxmax() == widget.answer
+    assert f"{visits['thread']:.0f} profile visits" in widget.why["thread"]
+    assert visits["quote"] < visits["post"]                              # "fewer than single posts"
 
 
 def test_engagement_rate_on_x_answer():
@@ -219,6 +221,8 @@ def test_two_rates_tell_two_stories_about_links():
     table = numbers.by_media(numbers.x_posts())
     assert table["rate"].idxmin() == "link" and table["x_rate"].idxmax() == "link"
     assert (table["x_rate"] > table["rate"]).all()
+    impressions = numbers.x_posts().groupby("media")["impressions"].mean()
+    assert impressions.idxmin() == "link"                                # "link posts were in fact shown less"
 
 
 def test_retention_answer_matches_the_data():
@@ -227,6 +231,7 @@ def test_retention_answer_matches_the_data():
     event = curves["event"]
     first = 100 - event.loc[5]
     assert first > 40 and all(event.loc[p] - event.loc[p + 5] < first / 3 for p in range(5, 100, 5))
+    assert event.loc[100] < 10                                           # "fewer than one in ten reach the end"
     assert week3.read_retention().answer == "start"
 
 

@@ -104,10 +104,13 @@ def format_chart() -> None:
 def format_explorer() -> ChartExplorer:
     """Which format brought the most profile visits per post? (Threads; replies were shown least.)"""
     ids = ("post", "thread", "quote", "reply")
+    frame = numbers.x_posts()
+    visits = frame.groupby("format")["profile_visits"].mean()
+    why = {i: _(f"{P}.explorer.why.{i}", visits=f"{visits[i]:.0f}") for i in ids}
     return ChartExplorer(
-        "w3_l1_explorer", _(f"{P}.explorer.prompt"), numbers.x_posts(), x="format_name",
+        "w3_l1_explorer", _(f"{P}.explorer.prompt"), frame, x="format_name",
         x_label=_("w3.chart.formats.x"),
         metrics={"impressions": _("w3.chart.impressions_axis"), "profile_visits": _(f"{P}.explorer.visits"),
                  "engagement_rate": _("w1.chart.rate_axis")},
         filter_by="language_name", filter_label=_(f"{P}.explorer.filter"), how="mean",
-        options={i: _(f"w3.data.format.{i}") for i in ids}, answer="thread", why=texts(f"{P}.explorer.why", ids))
+        options={i: _(f"w3.data.format.{i}") for i in ids}, answer="thread", why=why)
