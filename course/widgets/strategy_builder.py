@@ -80,7 +80,9 @@ def has_date(text: str) -> bool:
 
 
 def points_text(points: int) -> str:
-    return _("capstone.point") if points == 1 else _("capstone.points", count=points)
+    """``1 point``, ``2 points``, ... in the current language (Arabic has its own one, two and zero)."""
+    special = {0: "capstone.no_points", 1: "capstone.point", 2: "capstone.two_points"}
+    return _(special[points]) if points in special else _("capstone.points", count=points)
 
 
 def rubric_html(rubric: list[Criterion]) -> str:
