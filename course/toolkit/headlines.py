@@ -29,8 +29,9 @@ MESSAGES = Messages("w4.toolkit.headlines")
 
 #: Search results show about 50-60 characters of a title; longer ones are cut off.
 MAX_LENGTH = 60
-#: Fewer characters than this rarely say what the reader will get.
-MIN_LENGTH = 20
+#: Fewer characters than this rarely say what the reader will get. Arabic needs fewer letters than English
+#: for the same words (short vowels are not written), so its floor is lower.
+MIN_LENGTH = {"en": 20, "ar": 16}
 MIN_WORDS = 3
 #: A readability score needs at least this many words to mean anything.
 MIN_WORDS_FOR_SCORE = 30
@@ -135,8 +136,8 @@ def check_headline(text: str) -> HeadlineCheck:
     length = len(headline)
     if length > MAX_LENGTH:
         issues.append(make(MESSAGES, "too_long", length=length, limit=MAX_LENGTH))
-    elif length < MIN_LENGTH or len(found) < MIN_WORDS:
-        issues.append(make(MESSAGES, "too_short", length=length, minimum=MIN_LENGTH))
+    elif length < MIN_LENGTH[language] or len(found) < MIN_WORDS:
+        issues.append(make(MESSAGES, "too_short", length=length, minimum=MIN_LENGTH[language]))
     repeated = repeated_words(headline)
     if repeated:
         issues.append(make(MESSAGES, "repeated", words=", ".join(repeated)))

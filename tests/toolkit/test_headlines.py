@@ -55,6 +55,12 @@ def test_arabic_is_never_blamed_for_missing_capitals_and_counts_letters_once():
     assert "shouting" not in check.issue_keys
 
 
+def test_a_short_arabic_headline_is_not_held_to_the_english_length():
+    """Is a three-word Arabic headline of 17 letters accepted, while an English one of that length is not?"""
+    assert check_headline("مياه آمنة للمدارس").ok
+    assert "too_short" in check_headline("Safe school taps").issue_keys
+
+
 def test_arabic_words_are_compared_without_marks_article_or_conjunction():
     """Are الماء, والماء and ماءُ the same word for the repetition check?"""
     assert word_key("الماء") == word_key("والماء") == word_key("ماء")
