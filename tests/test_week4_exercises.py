@@ -263,3 +263,26 @@ def test_every_lesson_has_a_chart_followed_by_a_question_and_a_screens_note(path
 def test_at_least_six_kinds_of_exercise_and_twenty_five_exercises():
     kinds = {type(f()).__name__ for f in EXERCISES.values()}
     assert len(EXERCISES) >= 25 and len(kinds) >= 6
+
+
+def test_charts_read_in_arabic_except_the_tags_themselves():
+    """Shown to an Arabic learner, do the charts' titles, axes, labels and takeaways read in Arabic, with Latin
+    letters only in the tracking tags the analytics records (facebook, utm_source...)?"""
+    import re
+
+    from course import i18n
+    from course.lessons.week4 import charts
+    tags = {"facebook", "Facebook", "instagram", "whatsapp", "newsletter", "google", "direct", "utm", "source", "br"}
+    with i18n.language("ar"):
+        visits, weeks = analysis.visits(), analysis.weeks()
+        for make, frame in [(charts.search_vs_social_figure, visits), (charts.read_to_end_figure, visits),
+                            (charts.search_share_figure, visits), (charts.sources_figure, visits),
+                            (charts.funnel_figure, visits), (charts.channels_figure, weeks),
+                            (charts.progress_figure, weeks)]:
+            fig, takeaway = make(frame)
+            texts = [fig.layout.title.text, str(fig.layout.xaxis.title.text), str(fig.layout.yaxis.title.text),
+                     takeaway]
+            for trace in fig.data:
+                texts += [str(x) for x in (trace.y if trace.type == "funnel" else trace.x)] + [str(trace.name or "")]
+            assert re.search("[\u0621-\u064a]{3}", takeaway), make.__name__
+            assert set(re.findall(r"[A-Za-z]{2,}", " ".join(texts))) <= tags, make.__name__
