@@ -97,21 +97,22 @@ def test_a_missing_arabic_question_is_reported(tmp_path):
     copy_course(tmp_path / "course")
     copy = CourseLayout.at(tmp_path / "course")
     path = copy.grading / "assessments" / "week4_blogging.ar.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("[questions.q4_first_step]", "[questions.q4_gone]"),
+    path.write_text(path.read_text(encoding="utf-8").replace("[questions.q3_headline]", "[questions.q3_gone]"),
                     encoding="utf-8")
     problems = translation_problems(copy, "week4_blogging")
-    assert any("q4_first_step is not translated" in p for p in problems)
-    assert any("q4_gone is not in the declaration" in p for p in problems)
+    assert any("q3_headline is not translated" in p for p in problems)
+    assert any("q3_gone is not in the declaration" in p for p in problems)
 
 
 @pytest.mark.parametrize("answer, points", [
-    ("مياه آمنة لكل مدرسة: ما تعلّمناه", 2.0),
-    ("كيف أعدنا الماء النظيف إلى مدارس هيت", 2.0),
-    ("حملتنا للمياه في الأنبار", 2.0),
-    ("حملتنا الجديدة في المدارس", 1.0),                      # no word for water
-    ("مياه نظيفة وآمنة لكل طفل في كل مدرسة من مدارس محافظتنا الجميلة والكبيرة", 1.0),  # over 60 characters
-    ("مياهنا", 1.0),                                          # too short
-    ("Safe water for every school: what we learned", 2.0),
+    ("ما وجده مسحنا عن مياه الشرب في المدارس", 2.0),
+    ("مياه الشرب في مدارس بلدتنا: نتائج المسح", 2.0),
+    ("What our survey found about drinking water in schools", 2.0),
+    ("حملتنا الجديدة في المدارس هذا العام", 1.5),            # does not name the water
+    ("مياه الشرب في مدارسنا!!! اقرأوا الآن!!!", 1.5),          # shouting
+    ("مياه", 1.0),                                            # one word, says nothing of what the post holds
+    ("مياه مياه مياه مياه مياه", 0.0),                        # keyword stuffing
+    ("water water water", 0.0),
 ])
 def test_week4_headline_in_either_language(layout, answer, points):
     """Does a good Arabic headline earn full marks like an English one, and a bad one less?"""
@@ -123,15 +124,20 @@ def test_week4_headline_in_either_language(layout, answer, points):
     ("week1_facebook", "q6_accessible_hashtag", "#مياهنظيفةللجميع", 1.0),
     ("week1_facebook", "q6_accessible_hashtag", "#CleanWaterForAll", 2.0),
     ("week1_facebook", "q6_accessible_hashtag", "#cleanwaterforall", 1.0),
-    ("week3_twitter_youtube", "q3_hashtag", "#مدارس_آمنة_للفتيات", 2.0),
-    ("week3_twitter_youtube", "q3_hashtag", "#مدارس آمنة للفتيات", 0.0),
-    ("week3_twitter_youtube", "q3_hashtag", "#SafeSchoolsForGirls", 2.0),
     ("week1_facebook", "q4_search_query", '"بطالة الشباب" site:ilo.org filetype:pdf', 2.0),
     ("week1_facebook", "q4_search_query", "بطالة الشباب ilo.org pdf", 0.0),
 ])
 def test_hashtags_and_searches_in_either_language(layout, week, qid, answer, points):
     """Are Arabic hashtags and an Arabic exact phrase scored like their English twins (operators stay Latin)?"""
     assert score_answer(key_of(layout, week).question(qid), answer) == points
+
+
+#: Arabic an English question shows on purpose: the question is about that Arabic text.
+ARABIC_BY_DESIGN = {
+    "week1_facebook": ("بطالة الشباب",),                                   # an Arabic exact phrase is accepted
+    "week3_twitter_youtube": ("#شوارع_آمنة",),                             # an Arabic hashtag's weighted length
+    "week4_blogging": ("بحلول ٣٠ أيلول ٢٠٢٦ يحضر ١٥٠ شابًا وشابة جلسة الاستماع في البلدية",),  # an Arabic objective
+}
 
 
 @pytest.mark.parametrize("week", WEEKS)
@@ -162,7 +168,9 @@ def test_widgets_render_in_the_kernel_language(layout, week, tmp_path, monkeypat
         if lang == "ar":
             assert english_sentences(text) == [] and re.search("[\u0600-\u06FF]", text)
         else:
-            assert not re.search("[\u0600-\u06FF]", text.replace("بطالة الشباب", ""))
+            for fragment in ARABIC_BY_DESIGN.get(week, ()):
+                text = text.replace(fragment, "")
+            assert not re.search("[\u0600-\u06FF]", text)
 
 
 @pytest.mark.parametrize("week", WEEKS)
