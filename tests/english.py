@@ -7,6 +7,8 @@ import re
 # Names the learner sees on screen in English whatever the language (nbgrader's own menus and
 # buttons, which have no Arabic translation), and keys: allowed only where a test lists them.
 SCREEN_NAMES = ("Nbgrader → Assignment List", "Shift+Enter")
+# The course's fictional organisation, named in Latin letters once beside its Arabic name.
+PROPER_NAMES = ("Bukra Youth Collective",)
 _ADDRESS = re.compile(r"(?:https?://)?[\w.-]+\.(?:com|org|net|help|io)[\w/.?=&#-]*")   # links are not sentences
 _OPERATOR = re.compile(r"\b(?:site|filetype|intitle|inurl|intext|before|after|related|cache):\S*")   # search syntax
 _RUN = re.compile(r"[A-Za-z][A-Za-z'’.-]*(?:[\s,:;()/]+[A-Za-z][A-Za-z'’.-]*){2,}")

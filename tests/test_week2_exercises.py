@@ -307,6 +307,18 @@ def test_tools_work_right_to_left_in_arabic(tool):
         assert "course-rtl" in widget._dom_classes and 'dir="rtl"' in widget.result.value
 
 
+def test_the_planner_names_time_zones_by_their_city_in_the_learners_language():
+    """Are the time zones offered as cities the learner can read (بيروت in Arabic), the zone kept as the value?"""
+    with i18n.language("ar"):
+        planner = ContentPlanner()
+        labels = dict((value, label) for label, value in planner.zone.options)
+        assert labels["Asia/Beirut"] == "بيروت" and labels["Africa/Cairo"] == "القاهرة"
+        planner.load_example()
+        planner.make()
+        assert "Asia/Beirut" not in planner.result.value and "بيروت" in planner.result.value
+    assert dict((v, l) for l, v in ContentPlanner().zone.options)["Asia/Beirut"] == "Beirut"
+
+
 @pytest.mark.parametrize("tool", [ContentPlanner, PageAccessAuditor, CommentSorter])
 def test_tools_keep_what_is_typed_to_themselves(tool, tmp_path, monkeypatch):
     """Does using a tool write no file (the calendar is a link made in the page)?"""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from english import english_runs
+from english import PROPER_NAMES, SCREEN_NAMES, english_runs
 
 from course.syllabus import load_syllabus
 
@@ -18,6 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ARABIC = re.compile("[\u0600-\u06FF]")
 WEEKS = load_syllabus().weeks[1:]
 LESSONS = [(w.id, lesson) for w in WEEKS for lesson in w.lessons]
+#: Data a lesson shows exactly as it is stored, in Latin letters: the tracking tags of week 4's blog visits
+#: (the lesson is about "Facebook" and "facebook" counting apart).
+AS_STORED = {"04_measuring_your_blog.ipynb": ("(direct)", "whatsapp", "newsletter", "Facebook", "instagram",
+                                              "google", "facebook")}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,8 @@ def test_lesson_reads_in_arabic(arabic_lab_at_week4, page, week, lesson):
     assert page.locator('.jp-MarkdownOutput div[dir="rtl"]').count() >= 3
     text = visible_text(page)
     assert len(ARABIC.findall(text)) > 500
-    assert english_runs(text) == [], english_runs(text)[:10]
+    allowed = SCREEN_NAMES + PROPER_NAMES + AS_STORED.get(lesson, ())
+    assert english_runs(text, allowed) == [], english_runs(text, allowed)[:10]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"arabic-{week}-{lesson.removesuffix('.ipynb')}.png"), full_page=True)
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import ipywidgets as w
 
-from ...i18n import _
+from ...i18n import _, current_language
 from ...toolkit.content_calendar import calendar_ics, parse_plan, repeat_weekly, yearly_dates
 from ...widgets.base import button
 from .base import Tool, block, code, items, live_region, status, text_box
@@ -23,6 +23,15 @@ WEEKS = (1, 2, 4, 8, 13)
 EXAMPLE = ("2026-03-02 19:00 | Campaign teaser video | Rana\n"
            "2026-03-08 10:00 | Women's Day: portraits of three young women | Karim\n"
            "2026-03-12 11:00 | Report launch: live from the press conference | Rana")
+
+
+def zone_name(zone: str, language: str | None = None) -> str:
+    """A time zone as the learner reads it: its city in their language (Babel's CLDR names)."""
+    from babel.dates import get_timezone_location
+    try:
+        return get_timezone_location(zone, locale=language or current_language(), return_city=True)
+    except Exception:  # noqa: BLE001 - an unknown locale or zone still shows the zone's own name
+        return zone
 
 
 def download_link(data: bytes, filename: str, label: str) -> str:
@@ -39,7 +48,7 @@ class ContentPlanner(Tool):
         super().__init__()
         self.plan = text_box(_("w2.tool.plan.label"), EXAMPLE.split("\n")[0], area=True)
         self.name = text_box(_("w2.tool.plan.name"), _("w2.tool.plan.name_placeholder"))
-        self.zone = w.Dropdown(options=TIME_ZONES, value="Asia/Beirut", description=_("w2.tool.plan.zone"),
+        self.zone = w.Dropdown(options=[(zone_name(z), z) for z in TIME_ZONES], value="Asia/Beirut", description=_("w2.tool.plan.zone"),
                                style={"description_width": "initial"}, layout=w.Layout(width="auto"))
         self.weeks = w.Dropdown(options=[(_("w2.tool.plan.weeks_once"), 1)] +
                                 [(_("w2.tool.plan.weeks_n", n=n), n) for n in WEEKS[1:]],
@@ -74,7 +83,7 @@ class ContentPlanner(Tool):
         table = f'<table dir="auto" style="max-width:100%"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         name = self.name.value.strip() or _("w2.tool.plan.name_placeholder")
         data = calendar_ics(posts, name, owner_label=_("w2.tool.plan.owner_label"))
-        parts.append(html.escape(_("w2.tool.plan.count", count=len(posts), zone=self.zone.value)))
+        parts.append(html.escape(_("w2.tool.plan.count", count=len(posts), zone=zone_name(self.zone.value))))
         parts.append(table)
         last = posts[-1].start.date()
         month_end = (last.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
