@@ -200,11 +200,25 @@ def progress_html(layout: CourseLayout | None = None, learner: str | None = None
             f"{_mentor_html(syllabus)}</div>")
 
 
-def _mentor_html(syllabus: Syllabus) -> str:
-    chats = "".join(
-        "<li>" + _html("home.chat", week=_esc(syllabus.week(c.week).number), when=_when(c.starts, weekday=True),
-                       minutes=_esc(c.minutes), topic=_esc(c.topic)) + "</li>"
-        for c in syllabus.live_chats)
+def countdown(starts: dt.datetime, now: dt.datetime | None = None, local: dt.tzinfo | None = None) -> str:
+    """How long until a live chat, and when that is on the learner's own clock ("in 3 days, at 19:00
+    your time"); empty once it has started. ``local`` is the time zone of the computer the course runs on."""
+    from babel.dates import format_timedelta
+    now = now or dt.datetime.now(dt.timezone.utc)
+    if starts <= now:
+        return ""
+    there = starts.astimezone(local) if local is not None else starts.astimezone()
+    how_long = format_timedelta(starts - now, locale=current_language(), add_direction=True, threshold=1.5)
+    return _("home.chat_countdown", how_long=how_long, time=f"{there:%H:%M}")
+
+
+def _mentor_html(syllabus: Syllabus, now: dt.datetime | None = None, local: dt.tzinfo | None = None) -> str:
+    def line(c) -> str:
+        text = _html("home.chat", week=_esc(syllabus.week(c.week).number), when=_when(c.starts, weekday=True),
+                     minutes=_esc(c.minutes), topic=_esc(c.topic))
+        soon = countdown(c.starts, now, local)
+        return f"<li>{text}" + (f" <b>{_iso(soon)}</b>" if soon else "") + "</li>"
+    chats = "".join(line(c) for c in syllabus.live_chats)
     return (f"<p>{_html('home.mentor', mentor=_iso(syllabus.mentor), contact=_iso(syllabus.mentor_contact))}</p>"
             f"<p><b>{_esc(_('home.live_chats'))}</b></p><ul>{chats}</ul>")
 

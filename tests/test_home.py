@@ -187,3 +187,21 @@ def test_course_complete_only_when_every_week_is_passed(layout, tmp_path):
     assert "Course complete." in words(progress_html(layout, "nour", tmp_path))
     with language("ar"):
         assert "أتممت الدورة" in words(progress_html(layout, "nour", tmp_path))
+
+
+def test_live_chats_say_how_long_until_they_start_on_the_learners_clock():
+    """Does an upcoming chat say "in 3 days, at 19:00 your time" (in the learner's time zone, and in Arabic),
+    and a chat that has started say nothing more?"""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+    from course.home import countdown
+    starts = dt.datetime(2026, 12, 9, 18, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))   # Beirut, 18:00
+    now = dt.datetime(2026, 12, 6, 16, 0, tzinfo=dt.timezone.utc)
+    with language("en"):
+        assert countdown(starts, now, ZoneInfo("Asia/Amman")) == "(in 3 days, at 19:00 your time)"
+        assert countdown(starts, now, ZoneInfo("Africa/Casablanca")) == "(in 3 days, at 17:00 your time)"   # UTC+1
+        assert countdown(starts, starts - dt.timedelta(hours=5), ZoneInfo("Asia/Beirut")) == \
+            "(in 5 hours, at 18:00 your time)"
+        assert countdown(starts, starts + dt.timedelta(minutes=1)) == ""
+    with language("ar"):
+        assert countdown(starts, now, ZoneInfo("Asia/Amman")) == "(خلال 3 أيام، الساعة 19:00 بتوقيتك)"
