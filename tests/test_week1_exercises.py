@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import nbformat
 import pytest
+from exercise_cases import ALL_AUDIT, right_and_wrong
 
 from course.i18n import catalogue
 
@@ -24,7 +25,6 @@ from course.toolkit.links import inspect_link
 from course.toolkit.search import parse_query
 from course.toolkit.twofactor import current_code
 from course.widgets import Checklist, Status
-from course.widgets.base import Exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = load_syllabus().week("week1_facebook")
@@ -35,7 +35,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 # -- every exercise: a right answer passes, a wrong one fails ------------------------------------
-ALL_AUDIT = object()   # a checklist with every item ticked
 
 CASES = {
     # lesson 1
@@ -88,29 +87,8 @@ CASES = {
 EXERCISES = registry.functions(1, "exercise")
 
 
-def answered(name: str, value) -> Exercise:
-    widget = EXERCISES[name]()
-    widget.value = [i.id for i in widget.items] if value is ALL_AUDIT else value
-    return widget
-
-
-def test_every_exercise_has_a_right_and_a_wrong_answer_here():
-    """Does this file test every practice exercise of week 1, and nothing that is not one?"""
-    assert set(CASES) == set(EXERCISES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_right_answer_passes(name):
-    """Does the exercise's right answer get the verdict 'correct'?"""
-    feedback = answered(name, CASES[name][0]).check()
-    assert feedback.status is Status.RIGHT, feedback.text()
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_wrong_answer_fails(name):
-    """Is a wrong answer told it is not (fully) right?"""
-    feedback = answered(name, CASES[name][1]).check()
-    assert feedback.status in (Status.WRONG, Status.PARTLY), feedback.text()
+answered, test_every_exercise_has_a_right_and_a_wrong_answer_here, test_right_answer_passes, \
+    test_wrong_answer_fails = right_and_wrong(1, CASES)
 
 
 def test_an_empty_checklist_earns_all_the_advice():

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from exercise_cases import ALL_AUDIT, right_and_wrong
 from icalendar import Calendar
 
 from course import i18n
@@ -20,15 +21,12 @@ from course.lessons.week2 import charts, tables
 from course.syllabus import load_syllabus
 from course.toolkit.moderation import sort_comment
 from course.toolkit.page_access import CLASSIC, Member, audit
-from course.widgets import Status
-from course.widgets.base import Exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = load_syllabus().week("week2_groups_pages")
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL_AUDIT = object()   # a checklist with every item ticked
 
 CASES = {
     # lesson 1: running a Page with several people
@@ -86,29 +84,8 @@ CASES = {
 EXERCISES = registry.functions(2, "exercise")
 
 
-def answered(name: str, value) -> Exercise:
-    widget = EXERCISES[name]()
-    widget.value = [i.id for i in widget.items] if value is ALL_AUDIT else value
-    return widget
-
-
-def test_every_exercise_has_a_right_and_a_wrong_answer_here():
-    """Does this file test every practice exercise of week 2, and nothing that is not one?"""
-    assert set(CASES) == set(EXERCISES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_right_answer_passes(name):
-    """Does the exercise's right answer get the verdict 'correct'?"""
-    feedback = answered(name, CASES[name][0]).check()
-    assert feedback.status is Status.RIGHT, feedback.text()
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_wrong_answer_fails(name):
-    """Is a wrong answer told it is not (fully) right?"""
-    feedback = answered(name, CASES[name][1]).check()
-    assert feedback.status in (Status.WRONG, Status.PARTLY), feedback.text()
+answered, test_every_exercise_has_a_right_and_a_wrong_answer_here, test_right_answer_passes, \
+    test_wrong_answer_fails = right_and_wrong(2, CASES)
 
 
 def test_week_is_deep_enough():

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from exercise_cases import ALL_AUDIT, right_and_wrong
 
 from course.authoring.lesson_source import read_lesson
 from course.i18n import catalogue
@@ -15,8 +16,6 @@ from course.lessons.week3 import charts, numbers
 from course.syllabus import load_syllabus
 from course.toolkit.hashtags import X_MAX_LENGTH, find_hashtags, post_length
 from course.toolkit.youtube import check_chapters, description_bytes, tags_length
-from course.widgets import Status
-from course.widgets.base import Exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = load_syllabus().week("week3_twitter_youtube")
@@ -26,7 +25,6 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 # -- every exercise: a right answer passes, a wrong one fails ------------------------------------
-ALL_AUDIT = object()   # a checklist with every item ticked
 
 CASES = {
     # lesson 1, writing for X
@@ -82,29 +80,8 @@ CASES = {
 EXERCISES = registry.functions(3, "exercise")
 
 
-def answered(name: str, value) -> Exercise:
-    widget = EXERCISES[name]()
-    widget.value = [i.id for i in widget.items] if value is ALL_AUDIT else value
-    return widget
-
-
-def test_every_exercise_has_a_right_and_a_wrong_answer_here():
-    """Does this file test every practice exercise of week 3, and nothing that is not one?"""
-    assert set(CASES) == set(EXERCISES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_right_answer_passes(name):
-    """Does the exercise's right answer get the verdict 'correct'?"""
-    feedback = answered(name, CASES[name][0]).check()
-    assert feedback.status is Status.RIGHT, feedback.text()
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_wrong_answer_fails(name):
-    """Is a wrong answer told it is not (fully) right?"""
-    feedback = answered(name, CASES[name][1]).check()
-    assert feedback.status in (Status.WRONG, Status.PARTLY), feedback.text()
+answered, test_every_exercise_has_a_right_and_a_wrong_answer_here, test_right_answer_passes, \
+    test_wrong_answer_fails = right_and_wrong(3, CASES)
 
 
 def test_an_empty_consent_checklist_gets_all_the_advice_most_important_first():

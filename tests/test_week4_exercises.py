@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from exercise_cases import ALL_AUDIT, right_and_wrong
 
 from course.authoring.lesson_source import Placement, read_lesson
 from course.lessons import registry, week4
@@ -15,7 +16,6 @@ from course.syllabus import load_syllabus
 from course.toolkit.objectives import check_objective
 from course.toolkit.tracking import read_link
 from course.widgets import Status
-from course.widgets.base import Exercise
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = load_syllabus().week("week4_blogging")
@@ -23,7 +23,6 @@ SOURCES = [ROOT / WEEK.id / "src" / name.replace(".ipynb", ".md") for name in WE
 
 pytestmark = pytest.mark.usefixtures("english")
 
-ALL_AUDIT = object()   # a checklist with every item ticked
 FIXED_LINK = ("https://bukra-youth.example/blog/five-ways-parents-can-act"
               "?utm_source=facebook&utm_medium=social&utm_campaign=school_water")
 
@@ -91,29 +90,8 @@ CASES = {
 EXERCISES = registry.functions(4, "exercise")
 
 
-def answered(name: str, value) -> Exercise:
-    widget = EXERCISES[name]()
-    widget.value = [i.id for i in widget.items] if value is ALL_AUDIT else value
-    return widget
-
-
-def test_every_exercise_has_a_right_and_a_wrong_answer_here():
-    """Does this file test every practice exercise of week 4, and nothing that is not one?"""
-    assert set(CASES) == set(EXERCISES)
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_right_answer_passes(name):
-    """Does the exercise's right answer get the verdict 'correct'?"""
-    feedback = answered(name, CASES[name][0]).check()
-    assert feedback.status is Status.RIGHT, feedback.text()
-
-
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_wrong_answer_fails(name):
-    """Is a wrong answer told it is not (fully) right?"""
-    feedback = answered(name, CASES[name][1]).check()
-    assert feedback.status in (Status.WRONG, Status.PARTLY), feedback.text()
+answered, test_every_exercise_has_a_right_and_a_wrong_answer_here, test_right_answer_passes, \
+    test_wrong_answer_fails = right_and_wrong(4, CASES)
 
 
 # -- written answers: Arabic is judged fairly, stuffing is not rewarded ------------------------------
