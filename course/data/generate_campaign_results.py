@@ -18,12 +18,13 @@ website, but a smaller share of those who sign up come to the workshop.
 """
 from __future__ import annotations
 
-import argparse
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from .csv_output import command_line, write_table
 
 SEED = 20260312
 OUTPUT = Path(__file__).with_name("campaign_results.csv")
@@ -96,18 +97,11 @@ def generate(seed: int = SEED) -> pd.DataFrame:
 
 def write_csv(path: Path | str = OUTPUT, seed: int = SEED) -> Path:
     """Write the dataset as UTF-8 CSV with fixed formatting; return the path."""
-    path = Path(path)
-    generate(seed).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    return path
+    return write_table(generate(seed), path)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write the CSV")
-    parser.add_argument("--seed", type=int, default=SEED, help="random seed")
-    args = parser.parse_args(argv)
-    write_csv(args.out, args.seed)
-    return 0
+    return command_line(__doc__, write_csv, OUTPUT, SEED, argv)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,14 @@ Day, World Refugee Day and other awareness days) bring spikes.
 
 from __future__ import annotations
 
-import argparse
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pandas as pd
+
+from .csv_output import command_line, write_table
 
 SEED = 20250308
 START = date(2025, 1, 1)
@@ -318,18 +319,11 @@ def generate(seed: int = SEED, start: date = START, end: date = END) -> pd.DataF
 
 def write_csv(path: Path | str = OUTPUT, seed: int = SEED) -> Path:
     """Write the dataset as UTF-8 CSV with fixed formatting; return the path."""
-    path = Path(path)
-    generate(seed).to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.4f")
-    return path
+    return write_table(generate(seed), path, float_format="%.4f")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write the CSV")
-    parser.add_argument("--seed", type=int, default=SEED, help="random seed")
-    args = parser.parse_args(argv)
-    write_csv(args.out, args.seed)
-    return 0
+    return command_line(__doc__, write_csv, OUTPUT, SEED, argv)
 
 
 if __name__ == "__main__":

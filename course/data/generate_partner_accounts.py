@@ -17,11 +17,12 @@ reach the most engaged people of the campaign's audience.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from .csv_output import command_line, write_table
 
 SEED = 20251101
 OUTPUT = Path(__file__).with_name("partner_accounts.csv")
@@ -70,18 +71,11 @@ def generate(seed: int = SEED) -> pd.DataFrame:
 
 def write_csv(path: Path | str = OUTPUT, seed: int = SEED) -> Path:
     """Write the dataset as UTF-8 CSV with fixed formatting; return the path."""
-    path = Path(path)
-    generate(seed).to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.2f")
-    return path
+    return write_table(generate(seed), path, float_format="%.2f")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUTPUT, help="where to write the CSV")
-    parser.add_argument("--seed", type=int, default=SEED, help="random seed")
-    args = parser.parse_args(argv)
-    write_csv(args.out, args.seed)
-    return 0
+    return command_line(__doc__, write_csv, OUTPUT, SEED, argv)
 
 
 if __name__ == "__main__":

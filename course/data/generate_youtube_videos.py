@@ -28,6 +28,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .csv_output import write_table
+
 SEED = 20240315
 START = date(2024, 1, 10)
 N_VIDEOS = 36
@@ -137,8 +139,8 @@ def write_csv(path: Path | str = OUTPUT, retention_path: Path | str = RETENTION_
     """Write both tables as UTF-8 CSV with fixed formatting; return their paths."""
     videos, retention = generate(seed)
     path, retention_path = Path(path), Path(retention_path)
-    videos.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.1f")
-    retention.to_csv(retention_path, index=False, encoding="utf-8", lineterminator="\n", float_format="%.1f")
+    write_table(videos, path, float_format="%.1f")
+    write_table(retention, retention_path, float_format="%.1f")
     return path, retention_path
 
 
