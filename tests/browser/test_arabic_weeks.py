@@ -4,6 +4,7 @@ except the screen names listed in tests/english.py), and each week's assessment 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 from english import PROPER_NAMES, SCREEN_NAMES, english_runs
@@ -27,7 +28,14 @@ AS_STORED = {"04_measuring_your_blog.ipynb": ("(direct)", "whatsapp", "newslette
 @pytest.fixture(scope="module")
 def arabic_lab_at_week4(tmp_path_factory):
     """`course lab --language ar` for a learner who has passed weeks 1-3 (weeks 2-4 are open)."""
-    with learner_lab(tmp_path_factory, learner="salma", language="ar", prepare=pass_weeks_before(4)) as running:
+    def prepare(layout):
+        pass_weeks_before(4)(layout)
+        for week in WEEKS[:-1]:   # passed with reference answers: show them unanswered again, as released
+            folder = layout.workspace / week.id
+            shutil.copyfile(layout.release / week.id / week.assessment, folder / week.assessment)
+            for answers in folder.glob("*.answers.json"):
+                answers.unlink()
+    with learner_lab(tmp_path_factory, learner="salma", language="ar", prepare=prepare) as running:
         yield running
 
 
