@@ -21,6 +21,7 @@ from course.lessons.week2 import charts, tables
 from course.syllabus import load_syllabus
 from course.toolkit.moderation import sort_comment
 from course.toolkit.page_access import CLASSIC, Member, audit
+from course.widgets import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEK = load_syllabus().week("week2_groups_pages")
@@ -321,3 +322,39 @@ def test_numbers_in_the_lesson_texts_match_the_data():
         "05_boosting_and_ads")
     assert "On 6 October the admins switched on three membership questions" in text("02_working_in_groups")
     assert tables.QUESTIONS_FROM == pd.Timestamp("2025-10-06")
+
+
+@pytest.mark.parametrize("rule", [
+    "لا تنشر رقم هاتف أحد أو عنوانه أبداً؛ سيزيل المسؤولون المنشور ويطردون من يكرّر ذلك.",
+    "يُحظر نشر صور الأعضاء الشخصية دون إذنهم، وسيحذف المشرف المنشور.",
+    "Never post someone's phone number or address; admins will remove the post.",
+])
+def test_a_group_rule_written_naturally_in_either_language_passes(rule):
+    """Does a rule a learner would naturally write, in Arabic or English, meet the exercise's three checks?"""
+    with i18n.language("ar" if re.search("[\u0600-\u06FF]", rule) else "en"):
+        feedback = answered("write_a_group_rule", rule).check()
+    assert feedback.status is Status.RIGHT, feedback.text()
+
+
+@pytest.mark.parametrize("typed, level", [("التحكم الكامل", "full"), ("الوصول إلى المهام", "task"),
+                                          ("مدير المجتمع", "community"), ("تحكم جزئي", "partial"),
+                                          ("التَّحكُّم الكامل", "full"), ("Full control", "full")])
+def test_the_access_auditor_reads_access_as_the_lessons_name_it(typed, level):
+    """Does the auditor read the access names the way the Arabic lessons write them (article, «الوصول إلى»)?"""
+    from course.toolkit.page_access import parse_access_list
+    members, bad = parse_access_list(f"رنا حداد، {typed}، نعم، نعم")
+    assert bad == [] and members[0].access == level and members[0].typed_as == ""
+
+
+def test_the_tools_load_an_example_in_the_learners_language():
+    """Do the planner and the sorter load an Arabic example for an Arabic learner, and an English one otherwise?"""
+    with i18n.language("ar"):
+        planner, sorter = ContentPlanner(), CommentSorter()
+        planner.load_example()
+        sorter.load_example()
+        assert "فيديو" in planner.plan.value and not re.search("[A-Za-z]{3}", planner.plan.value)
+        assert sorter.run() and not re.search(r"\b[A-Za-z]{3,}\b(?!\.example)", sorter.comments.value.replace(
+            "quick-cash.example/start", ""))
+    planner = ContentPlanner()
+    planner.load_example()
+    assert "Campaign teaser video" in planner.plan.value

@@ -26,6 +26,23 @@ ACCESS_WORDS = {
 }
 CLASSIC = {"admin": "full", "editor": "partial", "moderator": "task", "advertiser": "task", "analyst": "task",
            "مسؤول": "full", "محرر": "partial", "مشرف": "task", "معلن": "task", "محلل": "task"}
+#: Arabic written the way the lessons teach it is read too: «التحكم الكامل», «الوصول إلى المهام», «مدير المجتمع».
+_ARABIC_MARKS = re.compile("[\u064B-\u0652\u0640]")      # short vowels, shadda, sukun, tatweel
+
+
+def access_key(word: str) -> str:
+    """``word`` as the access lists compare it: lowercase, single spaces, and Arabic without short vowels,
+    with one alef, without the article «ال» and without «الوصول إلى» (access to)."""
+    word = re.sub(r"\s+", " ", _ARABIC_MARKS.sub("", word.strip().lower()))
+    word = re.sub("[أإآ]", "ا", word)
+    words = [w[2:] if w.startswith("ال") and len(w) > 4 else w for w in word.split(" ")]
+    if words[:2] == ["وصول", "الى"]:
+        words = words[2:]
+    return " ".join(words)
+
+
+ACCESS_KEYS = {access_key(word): level for word, level in ACCESS_WORDS.items()}
+CLASSIC_KEYS = {access_key(word) for word in CLASSIC}
 YES = {"yes", "y", "true", "on", "1", "نعم", "أجل"}
 NO = {"no", "n", "false", "off", "0", "لا"}
 #: Two people with full control: one lost account never locks the organisation out, and few can delete the Page.
@@ -109,12 +126,12 @@ def parse_access_list(text: str) -> tuple[list[Member], list[int]]:
         if len(parts) < 2 or not parts[0]:
             bad.append(number)
             continue
-        word = re.sub(r"\s+", " ", parts[1].lower())
-        access = ACCESS_WORDS.get(word)
+        word = access_key(parts[1])
+        access = ACCESS_KEYS.get(word)
         flags = [_flag(p) for p in parts[2:4]]
         if access is None or any(f is None for f in flags) or len(parts) > 4:
             bad.append(number)
             continue
         flags += [True] * (2 - len(flags))
-        members.append(Member(parts[0], access, flags[0], flags[1], typed_as=parts[1] if word in CLASSIC else ""))
+        members.append(Member(parts[0], access, flags[0], flags[1], typed_as=parts[1] if word in CLASSIC_KEYS else ""))
     return members, bad

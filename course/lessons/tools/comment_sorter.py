@@ -14,13 +14,6 @@ from ...toolkit.moderation import GROUPS, filter_words, sort_comments
 from ...widgets.base import button
 from .base import Tool, block, code, live_region, status, text_box
 
-EXAMPLE = ("Where is the workshop on Saturday?\n"
-           "You people are clowns. Go find a real job.\n"
-           "Earn $500 a day from home!!! quick-cash.example/start\n"
-           "Your last event was only in Beirut again. What about the rest of the country?\n"
-           "هل التقرير متوفر باللغة العربية أيضاً؟\n"
-           "أنتم مجرد مهرّجين، ابحثوا عن عمل حقيقي.")
-EXAMPLE_WORDS = "clowns, مهرجين"
 
 
 class CommentSorter(Tool):
@@ -42,7 +35,9 @@ class CommentSorter(Tool):
                                                      layout=Layout(flex_flow="row wrap")), self.result])
 
     def load_example(self) -> None:
-        self.comments.value, self.words.value = EXAMPLE, EXAMPLE_WORDS
+        # comments reach a Page in both languages; the example leads with the learner's
+        self.comments.value = _("w2.tool.sort.example_text")
+        self.words.value = _("w2.tool.sort.example_words")
 
     def run(self) -> list:
         """Sort the comments typed; returns them sorted."""

@@ -20,9 +20,6 @@ from .base import Tool, block, code, items, live_region, status, text_box
 TIME_ZONES = ("Asia/Beirut", "Asia/Amman", "Asia/Damascus", "Asia/Baghdad", "Asia/Gaza", "Africa/Cairo",
               "Africa/Khartoum", "Asia/Riyadh", "Asia/Aden", "Africa/Tunis", "Africa/Casablanca")
 WEEKS = (1, 2, 4, 8, 13)
-EXAMPLE = ("2026-03-02 19:00 | Campaign teaser video | Rana\n"
-           "2026-03-08 10:00 | Women's Day: portraits of three young women | Karim\n"
-           "2026-03-12 11:00 | Report launch: live from the press conference | Rana")
 
 
 def zone_name(zone: str, language: str | None = None) -> str:
@@ -46,7 +43,7 @@ class ContentPlanner(Tool):
 
     def __init__(self):
         super().__init__()
-        self.plan = text_box(_("w2.tool.plan.label"), EXAMPLE.split("\n")[0], area=True)
+        self.plan = text_box(_("w2.tool.plan.label"), _("w2.tool.plan.example_text").split("\n")[0], area=True)
         self.name = text_box(_("w2.tool.plan.name"), _("w2.tool.plan.name_placeholder"))
         self.zone = w.Dropdown(options=[(zone_name(z), z) for z in TIME_ZONES], value="Asia/Beirut", description=_("w2.tool.plan.zone"),
                                style={"description_width": "initial"}, layout=w.Layout(width="auto"))
@@ -65,7 +62,7 @@ class ContentPlanner(Tool):
             w.HBox([self.example_button, self.make_button], layout=w.Layout(flex_flow="row wrap")), self.result])
 
     def load_example(self) -> None:
-        self.plan.value = EXAMPLE
+        self.plan.value = _("w2.tool.plan.example_text")   # in the learner's language
 
     def make(self) -> bytes | None:
         """Show the plan as a table and a link to its calendar file; returns the file (None if no post)."""

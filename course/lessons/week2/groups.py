@@ -47,9 +47,10 @@ def write_a_group_rule() -> TextAnswer:
         "w2_l2_rule", _(f"{P}.rule.prompt"),
         rules=[(r"(phone|number|address|photo|picture|personal|private|هاتف|رقم|عنوان|صور|شخصي|خاص)",
                 _(f"{P}.rule.about")),
-               (r"(\bno\b|\bnot\b|n't|never|don.?t|do not|without|\bلا\b|ممنوع|يمنع|يُمنع|دون|بدون)",
-                _(f"{P}.rule.forbid")),
-               (r"(remov|delet|ban|block|warn|admin|يحذف|يُحذف|حذف|حظر|تحذير|إزالة|المشرف)", _(f"{P}.rule.consequence"))],
+               (r"(\bno\b|\bnot\b|n't|never|don.?t|do not|without|\bلا\b|ممنوع|يمنع|يُمنع|دون|بدون|أبدا|ابدا|"
+                r"يحظر|يُحظر|محظور|غير مسموح)", _(f"{P}.rule.forbid")),
+               (r"(remov|delet|ban|block|warn|admin|يحذف|يُحذف|حذف|حظر|تحذير|إزالة|يزيل|سيزيل|نزيل|سنزيل|يُزال|"
+                r"يطرد|سيطرد|طرد|المشرف|مشرف|المسؤول|مسؤول)", _(f"{P}.rule.consequence"))],
         example=_(f"{P}.rule.example"), why=_(f"{P}.rule.why"), hints=hints(f"{P}.rule.hint", 2), multiline=True)
 
 
