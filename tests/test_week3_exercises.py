@@ -10,6 +10,7 @@ import pytest
 from exercise_cases import ALL_AUDIT, right_and_wrong
 
 from course.authoring.lesson_source import read_lesson
+from course import i18n
 from course.i18n import catalogue
 from course.lessons import registry, week3
 from course.lessons.week3 import charts, numbers
@@ -135,17 +136,24 @@ def chapters_work(listing: str) -> bool:
     return bool(times) and times[0] == 0 and len(times) >= 3 and all(g >= 10 for g in gaps)
 
 
-def test_chapter_answers_follow_the_rules():
-    """Are exactly the chapter lists the exercise calls right those that meet every rule?"""
-    widget = week3.which_chapters_work()
-    for key, listing in week3.youtube.CHAPTERS.items():
-        assert chapters_work(listing) is (key in widget.answer), listing
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_chapter_answers_follow_the_rules(lang):
+    """In either language, are exactly the chapter lists the exercise calls right those that meet every rule?"""
+    with i18n.language(lang):
+        widget = week3.which_chapters_work()
+        for key, listing in week3.youtube.chapter_lists().items():
+            assert chapters_work(listing) is (key in widget.answer), listing
 
 
-def test_chapter_answers_agree_with_the_upload_checker():
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_chapter_answers_agree_with_the_upload_checker(lang):
     """Does the toolkit behind the upload checker find problems in exactly the lists the exercise calls wrong?"""
-    widget = week3.which_chapters_work()
-    for key, listing in week3.youtube.CHAPTERS.items():
+    with i18n.language(lang):
+        widget = week3.which_chapters_work()
+        lists = week3.youtube.chapter_lists()
+    if lang == "ar":
+        assert all(re.search("[\u0600-\u06FF]", listing) for listing in lists.values())
+    for key, listing in lists.items():
         chapters, problems = check_chapters(listing.replace(" · ", "\n"))
         assert (len(chapters) >= 3 and not problems) is (key in widget.answer), listing
 

@@ -27,14 +27,12 @@ def channel_owner() -> SingleChoice:
 
 
 #: Chapter lists in a description: which create chapters?
-CHAPTERS = {
-    "good": "0:00 Intro · 0:40 Lina's walk home · 2:05 What we ask",
-    "good_long": "0:00 Why · 1:15 The law · 3:40 Your rights · 5:05 Where to get help",
-    "no_zero": "0:15 Intro · 1:00 The petition · 2:30 Sign it",
-    "two": "0:00 Intro · 2:10 What you can do",
-    "too_short": "0:00 Intro · 0:06 Lina · 1:30 What we ask",
-    "order": "0:00 Intro · 2:30 What we ask · 1:10 Lina's story",
-}
+CHAPTER_IDS = ("good", "good_long", "no_zero", "two", "too_short", "order")
+
+
+def chapter_lists() -> dict[str, str]:
+    """The chapter lists, titled in the learner's language (the timestamps are the same in every language)."""
+    return texts(f"{P}.chapters.opt", CHAPTER_IDS)
 
 
 @tool
@@ -44,8 +42,8 @@ def upload_checker() -> UploadChecker:
 
 @exercise
 def which_chapters_work() -> MultipleChoice:
-    return MultipleChoice("w3_l3_chapters", _(f"{P}.chapters.prompt"), CHAPTERS,
-                          answer=["good", "good_long"], why=texts(f"{P}.chapters.why", CHAPTERS),
+    return MultipleChoice("w3_l3_chapters", _(f"{P}.chapters.prompt"), chapter_lists(),
+                          answer=["good", "good_long"], why=texts(f"{P}.chapters.why", CHAPTER_IDS),
                           hints=hints(f"{P}.chapters.hint", 1))
 
 
