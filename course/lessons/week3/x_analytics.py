@@ -27,7 +27,8 @@ def x_engagement_rate() -> NumberAnswer:
     """(52 + 9 + 14 + 5) / 4,000 x 100 = 2 %; link clicks and profile visits stay out."""
     answer = numbers.engagement_rate_on_x(POST["likes"], POST["replies"], POST["reposts"], POST["quotes"],
                                           POST["impressions"])
-    return NumberAnswer("w3_l2_rate", _(f"{P}.rate.prompt", **POST), answer=answer, tolerance=0.05, unit="%",
+    shown = {k: f"{v:,}" for k, v in POST.items()}   # 4,000 as the explanation writes it
+    return NumberAnswer("w3_l2_rate", _(f"{P}.rate.prompt", **shown), answer=answer, tolerance=0.05, unit="%",
                         why=_(f"{P}.rate.why"), hints=hints(f"{P}.rate.hint", 2))
 
 
