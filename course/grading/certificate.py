@@ -59,6 +59,11 @@ class Verified:
     completed: dt.date
 
 
+def folder_of(layout: CourseLayout, learner: str) -> Path:
+    """Where the grader keeps a learner's certificate (``grading/certificates/<learner>/``)."""
+    return layout.grading / "certificates" / learner
+
+
 # -- the code ------------------------------------------------------------------------------------
 def signing_key(layout: CourseLayout) -> bytes:
     """The course's certificate key, made (owner-only) the first time it is needed."""
@@ -223,7 +228,7 @@ def issue_all(layout: CourseLayout, ledger, progress: dict[str, dict[str, WeekPr
         if learners and done.learner not in learners:
             continue
         try:
-            written[done.learner] = write(layout, done, layout.grading / "certificates" / done.learner)
+            written[done.learner] = write(layout, done, folder_of(layout, done.learner))
         except Exception as exc:  # noqa: BLE001 - one learner's certificate never stops the others
             failed[done.learner] = f"{type(exc).__name__}: {exc}"[:300]
     return written, failed

@@ -305,7 +305,7 @@ def make_page(layout, week, learner, folder, wp: WeekProgress | None, key, relea
     with i18n.language(lang):
         summary = _summary(week, wp, results)
         text = feedback.page(_week_heading(week), results, summary, reveal, comments, handed.notes,
-                             certificate=feedback.read_certificate(layout.grading / "certificates" / learner))
+                             certificate=feedback.read_certificate(certificate.folder_of(layout, learner)))
     feedback.deliver(layout, week, learner, text, _secret(folder), feedback.read_small(folder / "timestamp.txt"))
 
 
@@ -382,7 +382,7 @@ def _deliver(layout: CourseLayout, week: Week, learner: str, workspace: Path, re
 
 def deliver_certificate(layout: CourseLayout, learner: str, workspace: Path) -> Path | None:
     """Solo mode: the learner's certificate (when they have one) as ``certificate.pdf`` in their workspace."""
-    made = layout.grading / "certificates" / learner / certificate.FILE_NAME
+    made = certificate.folder_of(layout, learner) / certificate.FILE_NAME
     if not made.is_file() or not workspace.is_dir():
         return None
     target = workspace / certificate.FILE_NAME
