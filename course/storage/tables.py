@@ -56,3 +56,18 @@ mentors_table = sa.Table(
     sa.Column("name", sa.String(256), nullable=False),
     sa.Column("languages", sa.String(64), nullable=False, default=""),
 )
+
+live_chats_table = sa.Table(
+    "course_live_chats", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("starts", sa.DateTime, nullable=False),          # naive UTC
+    sa.Column("zone", sa.String(64), nullable=False),          # IANA name it was planned in
+    sa.Column("minutes", sa.Integer, nullable=False),
+    sa.Column("topic_en", sa.Text, nullable=False),
+    sa.Column("topic_ar", sa.Text, nullable=False, default=""),
+    sa.Column("link", sa.Text),
+    sa.Column("added", sa.DateTime, nullable=False),
+    sa.Column("added_by", sa.String(128)),
+    sa.Column("removed", sa.DateTime),                         # kept, so the syllabus's are not seeded again
+)
