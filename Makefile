@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab mentor test check demo browser sandbox fonts pdftools clean help
+.PHONY: lab mentor test check demo browser sandbox fonts pdftools postgres clean help
 
 help:
 	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb (in Arabic: make lab LANGUAGE=ar)"
@@ -47,10 +47,14 @@ fonts:
 pdftools:
 	bash scripts/install-pdf-tools.sh
 
+# PostgreSQL's initdb and pg_ctl, for the hub-mode tests (each starts a server of its own).
+postgres:
+	bash scripts/install-postgres.sh
+
 # Lesson notebooks (both languages) are executed by nbval in the same run, one file per worker.
 LESSON_NOTEBOOKS := $(wildcard week*_*/[0-9][0-9]_*.ipynb)
 
-test: $(INSTALLED) browser sandbox fonts pdftools
+test: $(INSTALLED) browser sandbox fonts pdftools postgres
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra --nbval-lax --nbval-current-env tests $(LESSON_NOTEBOOKS)
 
 clean:
