@@ -13,6 +13,9 @@ PostgreSQL for a hub), so there is no second database to run:
                      country, language, mentor) and anyone who submitted
                      without a roster (solo mode)
 ``course_mentors``   mentors and the languages they speak
+``course_grading_queue``  submissions for grading workers to take (PostgreSQL):
+                     entry (inbound folder), learner, week, received_at,
+                     state, worker, taken_at, done_at, problem
 ``course_live_chats`` the live chats a mentor scheduled (``course chat``): week,
                      start (UTC), time zone, minutes, topic (en, ar), link;
                      a removed chat keeps its row with ``removed`` set
@@ -25,7 +28,8 @@ tables and ``alembic_version`` are nbgrader's: nothing here touches them.
 """
 from .ledger import Ledger, naive_utc, now
 from .migrate import SchemaError, upgrade
-from .tables import attempts_table, events_table, learners_table, live_chats_table, mentors_table, metadata
+from .tables import (attempts_table, events_table, grading_queue_table, learners_table, live_chats_table,
+                     mentors_table, metadata)
 
-__all__ = ["Ledger", "SchemaError", "attempts_table", "events_table", "learners_table",
-           "live_chats_table", "mentors_table", "metadata", "naive_utc", "now", "upgrade"]
+__all__ = ["Ledger", "SchemaError", "attempts_table", "events_table", "grading_queue_table",
+           "learners_table", "live_chats_table", "mentors_table", "metadata", "naive_utc", "now", "upgrade"]

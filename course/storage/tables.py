@@ -71,3 +71,20 @@ live_chats_table = sa.Table(
     sa.Column("added_by", sa.String(128)),
     sa.Column("removed", sa.DateTime),                         # kept, so the syllabus's are not seeded again
 )
+
+grading_queue_table = sa.Table(
+    "course_grading_queue", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("entry", sa.String(255), nullable=False),   # the exchange inbound folder it names
+    sa.Column("learner", sa.String(128), nullable=False),
+    sa.Column("week", sa.String(128), nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+    # waiting | done | superseded (a newer one of the learner's came) | failed (tried again) | gone
+    sa.Column("state", sa.String(16), nullable=False, default="waiting"),
+    sa.Column("worker", sa.String(255)),        # host:pid of the worker that dealt with it
+    sa.Column("taken_at", sa.DateTime),
+    sa.Column("done_at", sa.DateTime),
+    sa.Column("problem", sa.Text),              # why it failed, for the next try
+    sa.UniqueConstraint("entry", name="uq_course_grading_queue_entry"),
+    sa.Index("ix_course_grading_queue_week_state", "week", "state"),
+)

@@ -14,7 +14,8 @@ import sqlalchemy as sa
 from course.storage import Ledger, SchemaError, metadata, upgrade
 from course.storage.migrate import BASE, VERSION_TABLE, head
 
-COURSE_TABLES = {"course_attempts", "course_events", "course_learners", "course_mentors", "course_live_chats"}
+COURSE_TABLES = {"course_attempts", "course_events", "course_learners", "course_mentors", "course_live_chats",
+                 "course_grading_queue"}
 
 # The course tables exactly as commit 89f3314 created them (metadata.create_all), per dialect.
 SCHEMA_89F3314 = {
