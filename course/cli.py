@@ -7,8 +7,6 @@ and what to do, and exit with status 2.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import logging
 import os
@@ -67,6 +65,17 @@ def cmd_submit(layout: CourseLayout, args) -> int:
 
 def cmd_grade(layout: CourseLayout, args) -> int:
     from . import grading
+    if args.forever:
+        from .errors import PipelineError
+        from .grading import workers
+        if not workers.uses_queue(layout):
+            raise PipelineError("--forever needs the gradebook in PostgreSQL (COURSE_DB_URL="
+                                "postgresql+psycopg://…); with SQLite, run `course grade WEEK` when work arrives")
+        print(f"grading {args.week} as worker {workers.worker_name()}; new submissions are looked for "
+              f"every {args.poll:g} s (Ctrl-C or SIGTERM stops it; nothing is lost)", flush=True)
+        workers.work(layout, args.week, learners=args.learner or None, feedback=not args.no_feedback,
+                     forever=True, poll=args.poll, on_batch=_print_report)
+        return 0
     report = grading.grade(layout, args.week, learners=args.learner or None,
                             deliver_to=Path(args.deliver_to) if args.deliver_to else None,
                             feedback=not args.no_feedback, progress=True)
@@ -105,41 +114,55 @@ def _print_report(report) -> None:
 
 
 def cmd_progress(layout: CourseLayout, args) -> int:
-    from .cohort import cohort
-    progress = cohort(layout)
-    weeks = layout.syllabus.week_ids
+    from . import progress_report as report
+    rows = report.learner_rows(layout, mentor=args.mentor)
+    syllabus = layout.syllabus
     if args.format == "json":
-        print(json.dumps({learner: {w: p[w].as_dict() for w in weeks}
-                          for learner, p in progress.items()}, indent=1))
-        return 0
-    rows = []
-    for learner, p in progress.items():
-        row = [learner]
-        for w in weeks:
-            wp = p[w]
-            score = f" {wp.score:g}/{wp.max_score:g}" if wp.score is not None else ""
-            row.append(wp.state.value + score)
-        rows.append(row)
-    header = ["learner"] + weeks
-    if args.format == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
-        print(out.getvalue(), end="")
-        return 0
-    widths = [max(len(str(r[i])) for r in [header] + rows) for i in range(len(header))]
-    for r in [header] + rows:
-        print("  ".join(str(c).ljust(widths[i]) for i, c in enumerate(r)).rstrip())
-    if not rows:
-        print("(no learners yet)")
+        print(json.dumps(report.json_data(syllabus, rows), indent=1))
+    elif args.format == "csv":
+        print(report.csv_text(syllabus, rows), end="")
+    else:
+        print(report.table_text(syllabus, rows), end="")
     return 0
 
 
+def acting_user() -> str:
+    """Who runs the command: the hub user when on JupyterHub, else the computer's user."""
+    import getpass
+    try:
+        return os.environ.get("JUPYTERHUB_USER") or getpass.getuser()
+    except Exception:  # no user name in some containers
+        return "unknown"
+
+
 def cmd_unlock(layout: CourseLayout, args) -> int:
+    """Open a week for a known learner; say plainly when nothing changes (and record nothing)."""
+    from .cohort import cohort
     from .grading import unlock
-    wp = unlock(layout, args.learner, args.week, args.reason, by=args.by or "")
-    print(f"{args.week} is {wp.state.value} for {args.learner} (recorded: {args.reason})")
+    from .roster import require_known
+    from .scaffold import solo_learner
+    from .storage import Ledger
+    week = layout.syllabus.week(args.week)
+    if not args.reason.strip():
+        raise ValueError("Give a reason for the unlock (--reason TEXT); it is recorded.")
+    ledger = Ledger(layout.db_url)
+    try:
+        name = require_known(ledger, args.learner, solo_learner(layout))
+        before = cohort(layout, ledger).get(args.learner, {}).get(week.id)
+    finally:
+        ledger.close()
+    who = f"{name} ({args.learner})" if name != args.learner else args.learner
+    if before is not None and not before.needs_unlock:
+        if before.state.value == "passed":
+            print(f"{who} has already passed week {week.number}; nothing changed.")
+        else:
+            print(f"Week {week.number} is already open for {who} ({before.state.value.replace('_', ' ')}, "
+                  f"{before.attempts_left} attempt(s) left); nothing changed.")
+        return 0
+    by = args.by or acting_user()
+    wp = unlock(layout, args.learner, week.id, args.reason, by=by)
+    print(f"Week {week.number} is now open for {who}, with {wp.attempts_left} attempt(s). "
+          f"Recorded: \"{args.reason.strip()}\", by {by}.")
     return 0
 
 
@@ -331,17 +354,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
     p.add_argument("--no-feedback", action="store_true",
                    help="record scores and open weeks now; make the feedback pages later with `course feedback`")
+    p.add_argument("--forever", action="store_true",
+                   help="hub mode (PostgreSQL): keep grading new submissions as a worker; start as many "
+                        "workers as you like, on one machine or many")
+    p.add_argument("--poll", type=float, default=10.0, metavar="SECONDS",
+                   help="with --forever: how often to look for new submissions (default 10)")
     p.set_defaults(func=cmd_grade)
 
-    p = command("progress", help="every learner's state per week")
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p = command("progress", help="every learner's state per week, with name, mentor, attempts left and problems")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="csv: one column per fact (state, score, max score, attempts left), for spreadsheets")
+    p.add_argument("--mentor", metavar="ID", help="only this mentor's learners")
     p.set_defaults(func=cmd_progress)
 
     p = command("unlock", help="open a week for a learner, with a recorded reason")
     p.add_argument("learner")
     p.add_argument("week")
     p.add_argument("--reason", required=True)
-    p.add_argument("--by", help="who unlocks (recorded)")
+    p.add_argument("--by", help="who unlocks, recorded (default: the hub user, else your user name)")
     p.set_defaults(func=cmd_unlock)
 
     p = command("feedback", help="regenerate and release feedback for a week (after manual grading)")

@@ -73,10 +73,17 @@ class WeekProgress:
     blocked_max: float | None = None
     blocked_needed: float | None = None
     overridden: bool = False
+    opened_by: str = ""                  # who opened it, when a mentor did (their latest unlock)
 
     @property
     def is_open(self) -> bool:
         return self.state is not State.LOCKED
+
+    @property
+    def needs_unlock(self) -> bool:
+        """Would a mentor's unlock change anything? Not when the week is passed or the learner may
+        hand it in already; yes when it is locked or its attempts are used up."""
+        return not (self.state is State.PASSED or self.can_submit)
 
     @property
     def can_submit(self) -> bool:
@@ -127,8 +134,9 @@ def _open_week(week: Week, record: LearnerRecord, overrides: list[Override],
     since = max((o.at for o in overrides), default=None)
     counted = [a for a in attempts if since is None or a.submitted_at > since]
     attempts_left = max(week.attempts - len(counted), 0)
+    latest_unlock = max(overrides, key=lambda o: o.at) if overrides else None
     common = dict(week=week.id, attempts_used=len(counted), attempts_left=attempts_left,
-                  overridden=overridden)
+                  overridden=overridden, opened_by=latest_unlock.by if latest_unlock and overridden else "")
 
     passes = [a for a in attempts if a.verdict(week) is State.PASSED]
     if passes:

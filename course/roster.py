@@ -153,3 +153,39 @@ def import_roster(ledger: Ledger, learners_csv: Path, mentors_csv: Path | None =
 def mentor_of(ledger: Ledger) -> dict[str, str | None]:
     with ledger.engine.connect() as conn:
         return {r.id: r.mentor for r in conn.execute(sa.select(learners_table.c.id, learners_table.c.mentor))}
+
+
+class UnknownLearner(ValueError):
+    """A mentor named a learner the course does not know (nothing was changed)."""
+
+
+def known_learners(ledger: Ledger, solo: str | None = None) -> dict[str, str]:
+    """The learners a mentor may act on, id → name: the roster's; a course without a roster knows
+    everyone who handed something in, and the solo learner."""
+    roster = ledger.roster()
+    if roster:
+        return {lid: row["name"] or lid for lid, row in roster.items()}
+    known = {lid: lid for lid in ledger.learners()}
+    if solo:
+        known.setdefault(solo, solo)
+    return known
+
+
+def require_known(ledger: Ledger, learner: str, solo: str | None = None) -> str:
+    """``learner``'s name, or UnknownLearner naming the nearest known ids (by id or by name)."""
+    from .nearest import nearest
+    known = known_learners(ledger, solo)
+    if learner in known:
+        return known[learner]
+    by_name = {name: lid for lid, name in known.items()}
+    close = []
+    for found in nearest(learner, [*known, *by_name]):
+        lid = by_name.get(found, found) if found not in known else found
+        if lid not in close:
+            close.append(lid)
+    where = "in the roster" if ledger.roster() else "known to this course"
+    hint = (" Did you mean " + " or ".join(f"{lid} ({known[lid]})" if known[lid] != lid else lid
+                                           for lid in close) + "?") if close else ""
+    listing = ("" if known else " The course has no learners yet.")
+    raise UnknownLearner(f"{learner!r} is not a learner {where}; nothing was changed.{hint}{listing} "
+                         "`course progress` lists every learner.")

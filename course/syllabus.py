@@ -136,8 +136,10 @@ class Syllabus:
         for w in self.weeks:
             if w.id == week_id:
                 return w
+        from .nearest import did_you_mean
         raise SyllabusError(
             f"unknown week {week_id!r}; the syllabus has: {', '.join(self.week_ids)}"
+            + did_you_mean(str(week_id), self.week_ids)
         )
 
     def previous(self, week: Week) -> Week | None:

@@ -32,6 +32,15 @@ def published_states(layout: CourseLayout) -> dict[str, dict[str, str]]:
     return out
 
 
+def people_of(roster: dict[str, dict], mentors: dict[str, dict], learner: str) -> dict:
+    """What the learner's home shows of people: their name and their mentor (name, how to reach them)."""
+    row = roster.get(learner) or {}
+    mentor = mentors.get(row.get("mentor") or "") or {}
+    return {"name": row.get("name") or None,
+            "mentor": {k: v for k, v in (("name", mentor.get("name")), ("contact", mentor.get("contact")))
+                       if v}}
+
+
 def score_text(wp: WeekProgress | None) -> str | None:
     if wp is None or wp.score is None:
         return None
@@ -47,9 +56,11 @@ def publish_all(layout: CourseLayout, ledger: Ledger, report=None,
     roster = ledger.roster()
     default_states = {w.id: (State.UNLOCKED.value if w.number == 1 else State.LOCKED.value)
                       for w in syllabus.weeks}
+    mentors = ledger.mentors()
     for learner, weeks in progress.items():
         with i18n.language(language_of(layout, roster, learner)):
-            path = gate.publish(layout.gate_dir, syllabus, learner, weeks)
+            path = gate.publish(layout.gate_dir, syllabus, learner, weeks,
+                                people=people_of(roster, mentors, learner))
         files.share_gate(path, learner)
         old = before.get(learner, default_states)
         for week in syllabus.weeks:
@@ -70,16 +81,21 @@ def publish_all(layout: CourseLayout, ledger: Ledger, report=None,
 
 
 def unlock(layout: CourseLayout, learner: str, week_id: str, reason: str, by: str = "") -> WeekProgress:
-    """A mentor opens a week for a learner (with a fresh set of attempts), for a recorded reason."""
+    """A mentor opens a week for a learner (with a fresh set of attempts), for a recorded reason.
+
+    A week the learner has passed, or may hand in already, is left as it is: nothing is recorded
+    and its progress is returned (``needs_unlock`` is False)."""
     week = layout.syllabus.week(week_id)
     if not reason.strip():
         raise PipelineError("Give a reason for the unlock (--reason TEXT); it is recorded.")
     ledger = Ledger(layout.db_url)
     try:
         with grading_lock(layout):
+            progress = cohort(layout, ledger).get(learner) or learner_progress(layout.syllabus, LearnerRecord())
+            if not progress[week.id].needs_unlock:
+                return progress[week.id]
             ledger.add_learner(learner)
             before = published_states(layout)
-            progress = cohort(layout, ledger).get(learner) or learner_progress(layout.syllabus, LearnerRecord())
             previous = layout.syllabus.previous(week)
             ledger.record_event(learner, week.id, "override", reason.strip(),
                                 score=score_text(progress[previous.id]) if previous else None, by=by)
