@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -45,14 +46,22 @@ class WeekCheck:
         return not self.problems
 
 
+def private_kernel(folder: str) -> KernelManager:
+    """A kernel reached through Unix sockets in ``folder`` (a private temporary folder) instead of
+    TCP ports on 127.0.0.1, which any account on the machine can connect to; so ipykernel has no
+    reason to warn "Kernel is running over TCP without encryption" for every notebook run."""
+    return KernelManager(kernel_name="python3", transport="ipc",
+                         connection_file=str(Path(folder) / "kernel.json"))
+
+
 def run_notebook(path: Path, timeout: int = 120) -> str | None:
     """Execute a notebook in its own folder (on a copy); the error text, or None if it ran."""
     nb = nbformat.read(path, as_version=4)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as sockets:
         for item in path.parent.iterdir():
             if item.is_file() and item.suffix != ".ipynb":
                 shutil.copy2(item, tmp)
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=private_kernel(sockets),
                                 resources={"metadata": {"path": tmp}})
         try:
             client.execute()

@@ -1,7 +1,8 @@
-"""``course lab``: JupyterLab for the solo learner (on ``START_HERE.ipynb``) or for a mentor.
+"""``course lab``: JupyterLab for the solo learner (opening on the course home) or for a mentor.
 
-The learner's lab is rooted at the workspace and sees only the Assignment
-List; submitting there grades at once (solo mode). It speaks the learner's
+The learner's lab is rooted at the workspace and opens on the course home
+(``/course/home``, see ``course/home_server.py``), where weeks are handed in;
+handing in grades at once (solo mode). It speaks the learner's
 language (``--language``, remembered for the workspace; else the roster's, else
 the syllabus default): ``COURSE_LANG`` for the server and kernels, JupyterLab's
 menus, START_HERE and the lessons. The mentor's lab is rooted at the course
@@ -14,8 +15,8 @@ import subprocess
 import sys
 
 from .layout import CourseLayout
-from . import workspace_language
-from .scaffold import (HOME_PAGE, default_learner_id, init_course, learner_language, solo_learner,
+from . import serving, workspace_language
+from .scaffold import (HOME_PAGE, HOME_URL, default_learner_id, init_course, learner_language, solo_learner,
                        use_language, write_mentor_config)
 
 
@@ -30,7 +31,7 @@ def lab_command(layout: CourseLayout, mentor: bool, port: int, open_browser: boo
     env["COURSE_ROOT"] = str(layout.root)
     env.setdefault("COURSE_LANG", layout.syllabus.language)
     root_dir = layout.root if mentor else layout.workspace
-    default_url = "/formgrader" if mentor else f"/lab/tree/{HOME_PAGE}"
+    default_url = "/formgrader" if mentor else HOME_URL
     if not mentor:
         env["COURSE_LEARNER"] = solo_learner(layout) or default_learner_id()
         env["COURSE_LANG"] = learner_language(layout, env["COURSE_LEARNER"], language)
@@ -70,9 +71,12 @@ def launch(layout: CourseLayout, learner: str | None = None, mentor: bool = Fals
             webbrowser.open(already)
         return 0
     cmd, env = lab_command(layout, mentor, port, open_browser)
-    print("Starting the course in JupyterLab. To stop it, press Ctrl+C once in this window.")
-    server = subprocess.Popen(cmd, env=env)
+    print("Starting the course in JupyterLab. To stop it, press Ctrl+C once in this window.", flush=True)
+    # the server's own log and its kernels' warnings stay out of the console; the address comes last
+    server = serving.start_quietly(cmd + serving.quiet_options("ServerApp"), serving.quiet_environment(env))
     try:
+        serving.announce(server, lambda: serving.server_address(
+            server.pid, "/formgrader" if mentor else HOME_URL))
         return server.wait()
     except KeyboardInterrupt:   # JupyterLab got the same Ctrl+C and shuts down without asking (answer_yes)
         try:
@@ -80,6 +84,7 @@ def launch(layout: CourseLayout, learner: str | None = None, mentor: bool = Fals
         except (KeyboardInterrupt, subprocess.TimeoutExpired):
             server.kill()
             server.wait()
+        serving.finish_output(server)
         where = layout.root if mentor else layout.workspace
         print(f"\nThe course has stopped. Everything you saved is kept in {where}.\n"
               "Start it again with `make lab` (or `course lab`).")
@@ -95,7 +100,7 @@ def running_lab(layout: CourseLayout, mentor: bool = False) -> str | None:
         if os.path.realpath(info.get("root_dir", "")) == root_dir:
             token = info.get("token")
             url = info.get("url", "").rstrip("/")
-            default = "/formgrader" if mentor else f"/lab/tree/{HOME_PAGE}"
+            default = "/formgrader" if mentor else HOME_URL
             return f"{url}{default}" + (f"?token={token}" if token else "")
     return None
 

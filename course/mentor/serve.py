@@ -4,7 +4,9 @@ Voila runs ``grading/mentor_dashboard.ipynb`` (the course root's own copy when
 it has one, else this checkout's) in a fresh kernel for each visit and shows
 its outputs and widgets without the code. The course root reaches the kernel
 as ``COURSE_ROOT``. The server listens on 127.0.0.1 only: the page shows
-learners' names and scores, so it is not offered to the network.
+learners' names and scores, so it is not offered to the network. Voila's own log
+and its kernels' warnings are kept out of the console (:mod:`course.serving`): the
+last line printed is the address, once the page answers.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import serving
 from ..layout import CHECKOUT, CourseLayout
 from .data import DashboardError, require_gradebook
 
@@ -40,7 +43,7 @@ def voila_command(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: 
     env.setdefault("PYTHONWARNINGS", "ignore")
     cmd = [sys.executable, "-m", "voila", str(dashboard_notebook(layout)),
            f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
-           "--strip_sources=True", "--theme=light", "--show_tracebacks=False"]
+           "--strip_sources=True", "--theme=light", "--show_tracebacks=False", *serving.quiet_options("Voila")]
     return cmd, env
 
 
@@ -65,14 +68,16 @@ def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = T
         print(f"Port {port} is in use (another dashboard?); using {chosen} instead.", flush=True)
     cmd, env = voila_command(layout, chosen, open_browser)
     cmd.append("--Voila.port_retries=0")   # the address printed below is the one served
-    print(f"Mentor dashboard of {layout.root}: http://{HOST}:{chosen}/  (stop it with Ctrl+C)", flush=True)
-    proc = subprocess.Popen(cmd, env=env)
+    print(f"Mentor dashboard of {layout.root} (stop it with Ctrl+C); open this address:", flush=True)
+    proc = serving.start_quietly(cmd, env)
+    address = f"http://{HOST}:{chosen}/"
 
     def stop(_signum, _frame):
         proc.terminate()
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
+        serving.announce(proc, lambda: address if serving.listening(HOST, chosen) else None)
         return proc.wait()
     except KeyboardInterrupt:
         proc.terminate()
@@ -83,3 +88,4 @@ def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = T
             return proc.wait()
     finally:
         signal.signal(signal.SIGTERM, previous)
+        serving.finish_output(proc)
