@@ -69,7 +69,15 @@ def cmd_grade(layout: CourseLayout, args) -> int:
                             deliver_to=Path(args.deliver_to) if args.deliver_to else None,
                             feedback=not args.no_feedback, progress=True)
     _print_report(report)
+    _print_outcomes(layout, report)
     return 0
+
+
+def _print_outcomes(layout: CourseLayout, report) -> None:
+    """Who passed the week, who failed, who waits for a mentor: the whole cohort, by name."""
+    from .progress_report import names_of, outcome_lines
+    for line in outcome_lines(layout.syllabus, report.week, report.results, names_of(layout)):
+        print(line)
 
 
 def _num(value) -> str:

@@ -179,3 +179,37 @@ def csv_text(syllabus: Syllabus, rows: list[LearnerRow]) -> str:
 def json_data(syllabus: Syllabus, rows: list[LearnerRow]) -> dict:
     """Each learner's weeks as ``{state, score, max_score}`` (the form scripts already read)."""
     return {r.id: {w.id: r.weeks[w.id].as_dict() for w in syllabus.weeks} for r in rows}
+
+
+OUTCOMES = (("passed", (State.PASSED,)), ("failed", (State.FAILED,)),
+            ("waiting for a mentor (a written answer decides)", (State.AWAITING_REVIEW,)),
+            ("handed in, not graded yet", (State.SUBMITTED,)))
+SHOWN_PER_LINE = 12
+
+
+def outcome_lines(syllabus: Syllabus, week_id: str, results: dict[str, WeekProgress],
+                  names: dict[str, str]) -> list[str]:
+    """Who passed ``week_id``, who failed, who waits for a mentor and who waits to be graded, by name
+    and id (a long list is cut, pointing to `course progress`). Learners who have not handed it in
+    are counted."""
+    week = syllabus.week(week_id)
+    lines = [f"Week {week.number} ({week_id}), every learner:"]
+    for label, states in OUTCOMES:
+        who = sorted(lid for lid, wp in results.items() if wp.state in states)
+        if not who and label.startswith("handed in"):
+            continue
+        shown = ", ".join(f"{names[lid]} ({lid})" if names.get(lid) else lid for lid in who[:SHOWN_PER_LINE])
+        more = f" and {len(who) - SHOWN_PER_LINE} more (`course progress`)" if len(who) > SHOWN_PER_LINE else ""
+        lines.append(f"  {label}: {len(who)}" + (f": {shown}{more}" if who else ""))
+    not_yet = sum(1 for wp in results.values() if wp.state in (State.UNLOCKED, State.LOCKED))
+    lines.append(f"  not handed in yet: {not_yet}")
+    return lines
+
+
+def names_of(layout: CourseLayout) -> dict[str, str]:
+    """Each roster learner's name, by id (empty without a roster)."""
+    ledger = Ledger(layout.db_url)
+    try:
+        return {lid: row["name"] or "" for lid, row in ledger.roster().items()}
+    finally:
+        ledger.close()
