@@ -231,6 +231,46 @@ def cmd_roster(layout: CourseLayout, args) -> int:
     return 0
 
 
+def cmd_chat(layout: CourseLayout, args) -> int:
+    """The live chats: add, list, remove, or write the calendar file (see course/chat_schedule.py)."""
+    from . import chat_schedule as schedule
+    if args.chat_command == "add":
+        chat, warnings = schedule.add(layout, week=args.week, date=args.date, time=args.time,
+                                      zone=args.zone or layout.syllabus.timezone,
+                                      minutes=args.minutes, topic=args.topic, topic_ar=args.topic_ar,
+                                      link=args.link, by=args.by or acting_user())
+        print(f"added chat {chat.id}: {_chat_line(layout, chat)}")
+        for warning in warnings:
+            print(f"  note: {warning}")
+        print("  learners see it on their home page; the calendar files are updated.")
+    elif args.chat_command == "remove":
+        chat = schedule.remove(layout, args.id)
+        print(f"removed chat {chat.id}: {_chat_line(layout, chat)}; learners no longer see it.")
+    elif args.chat_command == "ics":
+        from .chat_calendar import calendar_bytes
+        out = Path(args.out or f"live_chats.{args.language}.ics")
+        out.write_bytes(calendar_bytes(layout, schedule.chats(layout), args.language))
+        print(f"wrote {out} ({len(schedule.chats(layout))} chat(s)); import it into a calendar")
+    else:
+        chats = schedule.chats(layout)
+        zone = layout.syllabus.timezone
+        print(f"{len(chats)} live chat(s); times in the course's time zone ({zone}) and in UTC:")
+        for chat in chats:
+            print(f"  {chat.id:>3}  {_chat_line(layout, chat)}")
+            if chat.link:
+                print(f"       {chat.link}")
+    return 0
+
+
+def _chat_line(layout: CourseLayout, chat) -> str:
+    import zoneinfo
+    week = layout.syllabus.week(chat.week)
+    there = chat.starts.astimezone(zoneinfo.ZoneInfo(layout.syllabus.timezone))
+    planned = "" if chat.zone == layout.syllabus.timezone else f", planned in {chat.zone}"
+    return (f"week {week.number}  {there:%a %Y-%m-%d %H:%M} ({chat.starts:%H:%M} UTC{planned}), "
+            f"{chat.minutes} min: {chat.topic_en}")
+
+
 def cmd_dashboard(layout: CourseLayout, args) -> int:
     from .mentor.data import DashboardError
     from .mentor.serve import serve
@@ -382,6 +422,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("learners_csv", nargs="?", help="CSV with id, name, country, language, mentor")
     p.add_argument("--mentors", help="CSV with id, name, languages")
     p.set_defaults(func=cmd_roster)
+
+    p = command("chat", help="the live chats learners see: add, list, remove, or write a calendar file")
+    chat = p.add_subparsers(dest="chat_command", metavar="add|list|remove|ics")
+    c = chat.add_parser("list", parents=[after_command], help="every scheduled chat, with its id")
+    c = chat.add_parser("add", parents=[after_command], help="schedule a chat (learners see it at once, on their own clock)")
+    c.add_argument("--week", required=True, help="the week it belongs to, e.g. week2_groups_pages")
+    c.add_argument("--date", required=True, help="YYYY-MM-DD, e.g. 2026-12-16")
+    c.add_argument("--time", required=True, help="HH:MM on a 24-hour clock, in --zone, e.g. 18:00")
+    c.add_argument("--zone", help="the time zone of --time, e.g. Asia/Beirut (default: the course's)")
+    c.add_argument("--minutes", type=int, default=60, help="how long it lasts (default 60)")
+    c.add_argument("--topic", required=True, help="what it is about, in English")
+    c.add_argument("--topic-ar", help="what it is about, in Arabic")
+    c.add_argument("--link", help="where to join, e.g. https://meet.example.org/advocacy")
+    c.add_argument("--by", help="who adds it, recorded (default: the hub user, else your user name)")
+    c = chat.add_parser("remove", parents=[after_command], help="take a chat off the schedule")
+    c.add_argument("id", type=int, help="its id, from `course chat list`")
+    c = chat.add_parser("ics", parents=[after_command], help="write the chats as a calendar file (.ics) to import")
+    c.add_argument("--out", help="the file to write (default: live_chats.LANGUAGE.ics here)")
+    c.add_argument("--language", choices=("en", "ar"), default="en", help="the topics' language (default en)")
+    p.set_defaults(func=cmd_chat, chat_command="list")
 
     p = command("dashboard", help="the mentors' dashboard of the cohort, in the browser (Voila)")
     p.add_argument("--port", type=int, default=8866)

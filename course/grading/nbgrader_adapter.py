@@ -108,6 +108,8 @@ def release(layout: CourseLayout, week_id: str, force: bool = False) -> Path:
     config.ExchangeReleaseAssignment.force = True
     run_exchange(config, "ReleaseAssignment", week.id, f"Releasing {week.id}")
     gate.publish_default(layout.gate_dir, syllabus)
+    from .. import chat_schedule
+    chat_schedule.publish(layout)        # the live chats, for learners' home pages and calendars
     files.protect(layout)
     return released
 
