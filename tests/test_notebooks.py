@@ -56,4 +56,5 @@ def test_every_lesson_ends_with_an_ask_your_mentor_box_named_after_it(path):
     asks = [ASK.match(c.source) for c in cells if c.cell_type == "code" and "AskMentor" in c.source]
     assert len(asks) == 1 and asks[0], "one Ask-your-mentor box, called as AskMentor(\"<lesson name>\")"
     assert asks[0]["lesson"] == path.stem
-    assert "AskMentor" in cells[-1].source and "## Mentor corner" in cells[-2].source
+    assert "AskMentor" in cells[-2].source and "## Mentor corner" in cells[-3].source
+    assert "**Next:**" in cells[-1].source

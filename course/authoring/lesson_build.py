@@ -67,8 +67,9 @@ def _bullets(items: list[str]) -> str:
 
 
 def lesson_notebook(source: LessonSource, week: Week, language: str = "en",
-                    texts: list[str | None] | None = None) -> nbformat.NotebookNode:
-    """The notebook of ``source`` in ``language``; ``texts`` gives each block's translation (see ``blocks()``)."""
+                    texts: list[str | None] | None = None, next_title: str | None = None) -> nbformat.NotebookNode:
+    """The notebook of ``source`` in ``language``; ``texts`` gives each block's translation (see ``blocks()``);
+    ``next_title`` is the next lesson's title (None: the week's assessment comes next)."""
     blocks = source.blocks()
     translated = dict(zip(map(id, blocks), texts or [None] * len(blocks)))
 
@@ -107,11 +108,42 @@ def lesson_notebook(source: LessonSource, week: Week, language: str = "en",
     end = [f"---\n\n**{remember}**\n\n{_bullets([t(b) for b in source.remember])}"] if source.remember else []
     markdown("\n\n".join([*end, f"## {corner}", t(source.mentor_corner), ask]))
     code(f'from course.widgets import AskMentor; AskMentor("{source.stem}")')
+    markdown(_next_step(week, number, next_title, language))
+    exercises = [p.name for p in source.placements() if p.kind == "exercise"]
     metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
                 "language_info": {"name": "python"}, "title": t(source.title),
                 "course": {"language": language, "source": f"{SOURCE_FOLDER}/{source.stem}"
-                                                              f"{'' if language == 'en' else '.' + language}.md"}}
+                                                              f"{'' if language == 'en' else '.' + language}.md",
+                           "exercises": exercises}}
     return new_notebook(cells=cells, metadata=metadata)
+
+
+def _next_step(week: Week, number: int, next_title: str | None, language: str) -> str:
+    """The lesson's last cell: a link to the next lesson (by its title) or to the week's assessment."""
+    with i18n.language(language):
+        if next_title is not None:
+            target = week.lessons[number]
+            link = _("lesson.next_lesson", number=number + 1, title=next_title)
+        else:
+            target, link = week.assessment, _("lesson.next_assessment")
+        return f"---\n\n**{_('lesson.next')}** [{link}]({target})\n\n{_('lesson.progress_on_home')}"
+
+
+def _next_title(layout: CourseLayout, week: Week, lesson: str, language: str) -> str | None:
+    """The title of the lesson after ``lesson`` in ``language`` (its English one while untranslated)."""
+    position = week.lessons.index(lesson)
+    if position + 1 >= len(week.lessons):
+        return None
+    path = source_path(layout, week.id, week.lessons[position + 1])
+    if not path.exists():
+        return None
+    following = read_lesson(path)
+    if language != "en":
+        translation = status(following, language)
+        if translation.exists:
+            texts = dict(zip(map(id, following.blocks()), translation.texts))
+            return (texts.get(id(following.title)) or following.title.text).strip()
+    return following.title.text.strip()
 
 
 def build_lesson(layout: CourseLayout, week_id: str, lesson: str) -> list[BuiltLesson]:
@@ -125,11 +157,13 @@ def build_lesson(layout: CourseLayout, week_id: str, lesson: str) -> list[BuiltL
     check_placements(source, week)
     stem = source.stem
     built = [BuiltLesson(stem, "en", layout.week_folder(week_id) / notebook_name(stem, "en"),
-                         _text(lesson_notebook(source, week)))]
+                         _text(lesson_notebook(source, week,
+                                               next_title=_next_title(layout, week, lesson, "en"))))]
     for language in TRANSLATED:
         translation = status(source, language)
         if translation.exists:
-            nb = lesson_notebook(source, week, language, translation.texts)
+            nb = lesson_notebook(source, week, language, translation.texts,
+                                 next_title=_next_title(layout, week, lesson, language))
             built.append(BuiltLesson(stem, language, layout.week_folder(week_id) / notebook_name(stem, language),
                                      _text(nb)))
     return built

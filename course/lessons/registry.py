@@ -25,11 +25,28 @@ KINDS = ("exercise", "tool", "chart", "data")
 
 def _mark(kind: str) -> Callable:
     def mark(function: Callable) -> Callable:
+        if kind == "exercise":
+            function = _named(function)
         function.course_kind = kind
         return function
     mark.__name__ = kind
     mark.__doc__ = f"Register the decorated function as a lesson {kind} of its week."
     return mark
+
+
+def _named(function: Callable) -> Callable:
+    """An exercise function whose widget knows its name (for the learner's practice record)."""
+    import functools
+
+    @functools.wraps(function)
+    def build(*args, **kwargs):
+        widget = function(*args, **kwargs)
+        try:
+            widget.practice_name = function.__name__
+        except AttributeError:
+            pass
+        return widget
+    return build
 
 
 exercise = _mark("exercise")

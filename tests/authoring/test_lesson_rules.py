@@ -113,8 +113,8 @@ CALL = re.compile(r'^from course\.lessons\.week\d import (\w+); \1\(\)$|^from co
 
 @pytest.mark.parametrize("path", BUILT, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_lesson_notebook_is_built_the_course_way(path):
-    """Are code cells one hidden line, tables at most four columns (a phone), and the end the Mentor corner
-    and the Ask-your-mentor box?"""
+    """Are code cells one hidden line, tables at most four columns (a phone), and the end the Mentor corner,
+    the Ask-your-mentor box and a link to what comes next (the next lesson, or the week's assessment)?"""
     cells = nbformat.read(path, as_version=4).cells
     for cell in cells:
         if cell.cell_type == "code":
@@ -122,5 +122,23 @@ def test_lesson_notebook_is_built_the_course_way(path):
         else:
             for line in cell.source.splitlines():
                 assert not line.startswith("|") or line.strip().count("|") - 1 <= 4, line
-    assert f'AskMentor("{path.name.split(".")[0]}")' in cells[-1].source
-    assert cells[-2].cell_type == "markdown" and "## " in cells[-2].source
+    assert f'AskMentor("{path.name.split(".")[0]}")' in cells[-2].source
+    assert cells[-3].cell_type == "markdown" and "## " in cells[-3].source
+    lessons = sorted(p.name for p in path.parent.glob("[0-9][0-9]_*.ipynb") if p.name.count(".") == 1)
+    stem = path.name.split(".")[0] + ".ipynb"
+    following = lessons[lessons.index(stem) + 1] if lessons.index(stem) + 1 < len(lessons) else "assessment.ipynb"
+    assert cells[-1].cell_type == "markdown" and f"]({following})" in cells[-1].source, cells[-1].source
+    assert (path.parent / following).exists()
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_lesson_lists_its_exercises_for_the_home(path):
+    """Does the notebook's metadata list exactly the exercises its cells place (the home counts them as the
+    lesson's exercises), and does each exercise's widget carry that name when the learner checks it?"""
+    nb = nbformat.read(path, as_version=4)
+    week = int(path.parent.name[4])
+    kinds = registry.registry_of(week)
+    placed = [m[1] for c in nb.cells if c.cell_type == "code" and (m := CALL.match(c.source)) and m[1]
+              and kinds[m[1]].kind == "exercise"]
+    assert placed and nb.metadata["course"]["exercises"] == placed
+    assert registry.functions(week)[placed[0]]().practice_name == placed[0]

@@ -68,10 +68,11 @@ def test_generated_parts_are_declared_once(course):
     source = read_lesson(course.root / "week1_facebook/src/04_tips_and_tricks.md")
     assert cells[0].source.startswith(f"# {source.title.text}\n\n*About {source.minutes} minutes · Week 1, lesson 4 of 5*")
     assert all(f"- {b.text}" in cells[0].source for b in source.objectives)
-    assert all(f"- {b.text}" in cells[-2].source for b in source.remember)
-    assert "**What to remember**" in cells[-2].source and "## Mentor corner" in cells[-2].source
-    assert source.mentor_corner.text in cells[-2].source
-    assert cells[-1].source == 'from course.widgets import AskMentor; AskMentor("04_tips_and_tricks")'
+    assert all(f"- {b.text}" in cells[-3].source for b in source.remember)
+    assert "**What to remember**" in cells[-3].source and "## Mentor corner" in cells[-3].source
+    assert source.mentor_corner.text in cells[-3].source
+    assert cells[-2].source == 'from course.widgets import AskMentor; AskMentor("04_tips_and_tricks")'
+    assert cells[-1].source.endswith("](05_digital_security.ipynb)\n\n" + cells[-1].source.split("\n\n")[-1])
 
 
 def test_placements_must_name_a_registered_function_of_the_right_kind(tmp_path):
@@ -224,7 +225,8 @@ def test_arabic_notebook_reads_right_to_left_with_code_left_to_right():
         else:
             assert ar.source.startswith('<div dir="rtl" lang="ar">\n\n') and ar.source.endswith("\n\n</div>")
     assert arabic.cells[0].source.splitlines()[2] == "# حضور منظمتك على فيسبوك"
-    assert "الأسبوع 1، الدرس 1 من 5" in arabic.cells[0].source and "## ركن المرشد" in arabic.cells[-2].source
+    assert "الأسبوع 1، الدرس 1 من 5" in arabic.cells[0].source and "## ركن المرشد" in arabic.cells[-3].source
+    assert "[الدرس 2: " in arabic.cells[-1].source and "](02_google_search.ipynb)" in arabic.cells[-1].source
 
 
 @pytest.mark.slow
