@@ -34,6 +34,7 @@ from typing import Any
 import ipywidgets as w
 from traitlets import TraitError
 
+from .. import practice_log
 from ..answers import AnswerStore, AnswerStoreError
 from ..i18n import _, current_language, direction, language
 from .style import style_widget
@@ -140,6 +141,7 @@ class Exercise(w.VBox):
         self.hints, self.hints_shown = tuple(hints), 0
         self.attempts, self.show_answer_after, self.answer_shown = 0, show_answer_after, False
         self.solved = False   # the learner found the answer: nothing left to show
+        self.practice_name: str | None = None   # the lesson exercise's name (see course.practice_log)
         self.last_feedback: Feedback | None = None
         self.language, self.direction = current_language(), direction()
         self._restoring = False
@@ -237,6 +239,8 @@ class Exercise(w.VBox):
                 self.attempts += 1
                 self.attempts_label.value = html_block(esc(_("widget.attempts", count=self.attempts)),
                                                        tag="small")
+            if self.practice_name:
+                practice_log.record(self.practice_name, self.solved)
         self._show(feedback)
         self._update_answer_button()
         return feedback
