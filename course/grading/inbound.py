@@ -55,27 +55,30 @@ def _utc(seconds: float) -> dt.datetime:
 
 def scan(inbound: Path, week: str) -> list[Entry]:
     """Every submission of ``week`` in ``inbound``, newest last, each inspected (never followed)."""
-    out = []
     try:
         names = os.listdir(inbound)
     except FileNotFoundError:
         return []
-    for name in names:
-        m = NAME.match(name)
-        if not m or m["week"] != week:
-            continue
-        path = inbound / name
-        try:
-            info = os.lstat(path)
-        except FileNotFoundError:
-            continue
-        owner = _account(info.st_uid)
-        if not stat.S_ISDIR(info.st_mode):
-            out.append(Entry(path, m["learner"], week, owner, _utc(info.st_ctime), reason("not_a_folder")))
-            continue
-        newest, problem = _inspect(path, info)
-        out.append(Entry(path, m["learner"], week, owner, _utc(newest), problem))
+    out = [entry for entry in (find(inbound, name, week) for name in names) if entry is not None]
     return sorted(out, key=lambda e: (e.received_at, e.name))
+
+
+def find(inbound: Path, name: str, week: str) -> Entry | None:
+    """The submission of ``week`` in the inbound folder ``name``, inspected now (never followed);
+    None when there is none by that name."""
+    m = NAME.match(name)
+    if not m or m["week"] != week:
+        return None
+    path = inbound / name
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    owner = _account(info.st_uid)
+    if not stat.S_ISDIR(info.st_mode):
+        return Entry(path, m["learner"], week, owner, _utc(info.st_ctime), reason("not_a_folder"))
+    newest, problem = _inspect(path, info)
+    return Entry(path, m["learner"], week, owner, _utc(newest), problem)
 
 
 def _inspect(folder: Path, info: os.stat_result) -> tuple[float, Reason | None]:

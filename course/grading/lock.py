@@ -5,13 +5,22 @@ when its holder dies, even by ``kill -9``, and grading starts no worker
 processes that could inherit it. The holder writes its process id into the
 file, so a second run can say whom it is waiting for, and a lock file left
 by a run that died is simply taken over, with a message.
+
+With the gradebook in PostgreSQL (hub mode) runs may be on several machines,
+so the lock is also a PostgreSQL advisory lock of the course, held on a
+connection of its own: the server drops it when its holder's connection
+dies. Grading workers hold it only to set up and to publish, never while
+they grade (see :mod:`course.grading.workers`).
 """
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
 import sys
+
+import sqlalchemy as sa
 
 
 def _alive(pid: int) -> bool:
@@ -47,12 +56,39 @@ def grading_lock(layout, say=None):
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         try:
-            yield
+            with _database_lock(layout, say):
+                yield
         finally:
             os.ftruncate(fd, 0)
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def _database_lock(layout, say):
+    """The course's advisory lock in PostgreSQL (nothing to do for SQLite, which is on this machine)."""
+    url = sa.make_url(layout.db_url)
+    if url.get_backend_name() != "postgresql":
+        yield
+        return
+    key = int.from_bytes(hashlib.sha256(f"course grading {layout.course_id}".encode()).digest()[:8],
+                         "big", signed=True)
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            if not conn.execute(sa.select(sa.func.pg_try_advisory_lock(key))).scalar():
+                say("Another grading run of this course (perhaps on another machine) is setting up or "
+                    "publishing; waiting for it…")
+                conn.execute(sa.select(sa.func.pg_advisory_lock(key)))
+            conn.commit()          # the lock is the session's: it outlives the transaction
+            try:
+                yield
+            finally:
+                conn.execute(sa.select(sa.func.pg_advisory_unlock(key)))
+                conn.commit()
+    finally:
+        engine.dispose()
 
 
 def _holder(fd: int) -> int | None:

@@ -26,14 +26,14 @@ from ..errors import PipelineError
 from ..gradebook import cell_grades, cohort_scores, mentor_comments
 from ..late import PerDayPenalty
 from ..layout import CourseLayout
-from ..progress import State, WeekProgress, cohort_progress
+from ..progress import LearnerRecord, State, WeekProgress, cohort_progress, learner_progress
 from ..storage import Ledger, naive_utc
 from ..syllabus import Week
 from . import certificate, feedback, files, inbound, scorer, submission
 from .reason import Reason, reason
 from .lock import grading_lock
 from .nbgrader_adapter import fetch, fetch_feedback, prepare
-from .publish import language_of, published_states, publish_all
+from .publish import language_of, publish_all
 
 RETRIED = " (it will be tried again at the next grading)"
 
@@ -71,51 +71,94 @@ def grade(layout: CourseLayout, week_id: str, learners: list[str] | None = None,
 
     ``learners`` limits the run to those ids; ``deliver_to`` (solo mode) is the
     learner's workspace, where feedback and newly opened weeks are fetched at once. Without
-    ``feedback`` the pages are left for ``course feedback`` (or the next run) to make."""
+    ``feedback`` the pages are left for ``course feedback`` (or the next run) to make. With the
+    gradebook in PostgreSQL the run is a grading worker (:mod:`course.grading.workers`): any
+    number may run at once, on one machine or many."""
     week = layout.syllabus.week(week_id)
-    report = GradingReport(week=week.id)
-    with grading_lock(layout):
-        prepare(layout)
-        released = layout.release / week.id / week.assessment
-        if not released.exists():
-            raise PipelineError(f"{week.id} has not been released yet: run `course release {week.id}` first")
-        ledger = Ledger(layout.db_url)
-        try:
-            ctx = _Context(
-                layout=layout, week=week, ledger=ledger, report=report, key=load_key(layout.keys, week.id),
-                release=submission.release_structure(released),
-                others={w.id: submission.release_structure(layout.release / w.id / w.assessment)
-                        for w in layout.syllabus.weeks
-                        if w.id != week.id and (layout.release / w.id / w.assessment).exists()},
-                progress=_progress_without_waiting(layout, ledger), roster=ledger.roster())
-            before = published_states(layout)
-            entries = _newest_per_learner(layout, week, ledger, learners)
-            bar = _progress_bar(len(entries), week.id) if progress else None
-            from .record import Recorder
-            with Recorder(layout.db_url, layout.course_id) as recorder:
-                for entry in entries:
-                    try:
-                        _take(ctx, recorder, entry)
-                    except Exception as exc:   # a fault of the grader: reported, tried again next run
-                        report.problems[entry.learner] = (f"the grader could not grade it: "
-                                                          f"{type(exc).__name__}: {exc}"[:300] + RETRIED)
-                    if bar is not None:
-                        bar.update(1)
-            if bar is not None:
-                bar.close()
-            report.graded.sort()
-            report.to_review.sort()
-            cohort_now = publish_all(layout, ledger, report=report, before=before)
-            _issue_certificates(ctx, cohort_now)
-            if feedback:
-                _make_feedback(ctx, cohort_now, learners)
-        finally:
-            ledger.close()
-        files.protect(layout)
+    from . import workers
+    if workers.uses_queue(layout):
+        report = workers.work(layout, week.id, learners=learners, feedback=feedback)
+    else:
+        report = _one_run(layout, week, learners, progress, feedback)
     if deliver_to is not None:
         for learner in learners or []:
             _deliver(layout, week, learner, deliver_to, report)
     return report
+
+
+def _one_run(layout: CourseLayout, week: Week, learners: list[str] | None, progress: bool,
+             feedback: bool) -> GradingReport:
+    """Grade the week's new submissions in this process alone, under the grading lock (SQLite)."""
+    report = GradingReport(week=week.id)
+    with grading_lock(layout):
+        prepare(layout)
+        ledger = Ledger(layout.db_url)
+        try:
+            ctx = open_context(layout, week, ledger, report)
+            entries = newest_per_learner(layout, week, ledger, learners)
+            bar = _progress_bar(len(entries), week.id) if progress else None
+            from .record import Recorder
+            with Recorder(layout.db_url, layout.course_id) as recorder:
+                for entry in entries:
+                    take_safely(ctx, recorder, entry)
+                    if bar is not None:
+                        bar.update(1)
+            if bar is not None:
+                bar.close()
+            finish(ctx, learners, feedback)
+        finally:
+            ledger.close()
+    return report
+
+
+def open_context(layout: CourseLayout, week: Week, ledger: Ledger, report: GradingReport,
+                 progress: dict[str, dict[str, WeekProgress]] | None = None) -> _Context:
+    """What grading a week needs, read once: its key, the releases, the gate (unless ``progress`` is
+    given: a worker reads each learner's when it takes their submission), the roster."""
+    released = layout.release / week.id / week.assessment
+    if not released.exists():
+        raise PipelineError(f"{week.id} has not been released yet: run `course release {week.id}` first")
+    return _Context(
+        layout=layout, week=week, ledger=ledger, report=report, key=load_key(layout.keys, week.id),
+        release=submission.release_structure(released),
+        others={w.id: submission.release_structure(layout.release / w.id / w.assessment)
+                for w in layout.syllabus.weeks
+                if w.id != week.id and (layout.release / w.id / w.assessment).exists()},
+        progress=_progress_without_waiting(layout, ledger) if progress is None else progress,
+        roster=ledger.roster())
+
+
+def take_safely(ctx: _Context, recorder, entry: inbound.Entry) -> str | None:
+    """Grade (or refuse) one submission; a fault of the grader is reported, not recorded (the next run
+    tries it again), and returned."""
+    try:
+        _take(ctx, recorder, entry)
+        return None
+    except Exception as exc:
+        fault = f"{type(exc).__name__}: {exc}"[:300]
+        ctx.report.problems[entry.learner] = f"the grader could not grade it: {fault}" + RETRIED
+        return fault
+
+
+def finish(ctx: _Context, learners: list[str] | None, feedback: bool) -> None:
+    """After grading (the caller holds the grading lock): publish every learner's gate, recording the
+    weeks that opened; certificates; feedback pages; the course's files made private again."""
+    report = ctx.report
+    report.graded.sort()
+    report.to_review.sort()
+    report.awaiting_review.clear()       # publish_all finds them again among everyone graded
+    cohort_now = publish_all(ctx.layout, ctx.ledger, report=report)
+    _issue_certificates(ctx, cohort_now)
+    if feedback:
+        _make_feedback(ctx, cohort_now, learners)
+    files.protect(ctx.layout)
+
+
+def learner_progress_now(layout: CourseLayout, ledger: Ledger, learner: str) -> dict[str, WeekProgress]:
+    """One learner's gate from what is recorded this moment (a worker's view before it grades them)."""
+    scores = cohort_scores(layout.db_url, layout.course_id, learner=learner)
+    record = ledger.records(scores, learner=learner).get(learner) or LearnerRecord()
+    return learner_progress(layout.syllabus, record)
 
 
 def _issue_certificates(ctx: _Context, cohort_now) -> None:
@@ -135,7 +178,7 @@ def _progress_without_waiting(layout: CourseLayout, ledger: Ledger) -> dict[str,
     return cohort_progress(layout.syllabus, ledger.records(cohort_scores(layout.db_url, layout.course_id)))
 
 
-def _newest_per_learner(layout, week, ledger, learners) -> list[inbound.Entry]:
+def newest_per_learner(layout, week, ledger, learners) -> list[inbound.Entry]:
     """Each learner's newest submission of ``week`` not yet dealt with."""
     seen = {row.get("entry") for row in ledger.attempts() if row["week"] == week.id}
     newest: dict[str, inbound.Entry] = {}

@@ -103,11 +103,20 @@ class Ledger:
                 attempts_table.c.problem.is_(None)).order_by(attempts_table.c.submitted_at.desc())).first()
             return dict(row._mapping) if row else None
 
-    def attempts(self) -> list[dict]:
-        """Every recorded attempt, oldest submission first, as dicts of the table's columns."""
+    def attempts(self, learner: str | None = None) -> list[dict]:
+        """Every recorded attempt (or only ``learner``'s), oldest submission first, as dicts of the
+        table's columns."""
+        query = sa.select(attempts_table).order_by(attempts_table.c.submitted_at)
+        if learner is not None:
+            query = query.where(attempts_table.c.learner == learner)
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(attempts_table).order_by(attempts_table.c.submitted_at))
-            return [dict(r._mapping) for r in rows]
+            return [dict(r._mapping) for r in conn.execute(query)]
+
+    def has_entry(self, entry: str) -> bool:
+        """Whether the submission in the exchange inbound folder ``entry`` is recorded (graded or refused)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(attempts_table.c.id).where(
+                attempts_table.c.entry == entry).limit(1)).first() is not None
 
     # events -----------------------------------------------------------
     def record_event(self, learner: str, week: str, kind: str, cause: str,
@@ -125,12 +134,13 @@ class Ledger:
 
     # the gate's input -------------------------------------------------
     def records(self, latest: dict[tuple[str, str], SubmissionScore],
-                waiting: dict[str, set[str]] | None = None) -> dict[str, LearnerRecord]:
-        """Each learner's attempts and overrides; the newest attempt of a week takes
-        its score from the gradebook, so a mentor's manual grade counts at once."""
+                waiting: dict[str, set[str]] | None = None,
+                learner: str | None = None) -> dict[str, LearnerRecord]:
+        """Each learner's (or only ``learner``'s) attempts and overrides; the newest attempt of a
+        week takes its score from the gradebook, so a mentor's manual grade counts at once."""
         waiting = waiting or {}
         attempts: dict[str, list[Attempt]] = {}
-        for row in self.attempts():
+        for row in self.attempts(learner):
             if row["problem"] is not None or row["score"] is None:
                 continue
             score, max_score, pending = row["score"], row["max_score"], row["pending_points"] or 0.0
@@ -141,11 +151,12 @@ class Ledger:
                 week=row["week"], submitted_at=row["submitted_at"], score=score,
                 max_score=max_score, pending_points=pending))
         overrides: dict[str, list[Override]] = {}
-        for ev in self.events():
+        for ev in self.events(learner):
             if ev["kind"] == "override":
                 overrides.setdefault(ev["learner"], []).append(
                     Override(week=ev["week"], at=ev["at"], reason=ev["cause"], by=ev["by"] or ""))
-        everyone = set(self.learners()) | set(attempts) | set(overrides) | set(waiting)
+        everyone = ({learner} if learner is not None else set(self.learners())) | set(attempts) | \
+            set(overrides) | set(waiting)
         return {lid: LearnerRecord(attempts=tuple(attempts.get(lid, ())),
                                    overrides=tuple(overrides.get(lid, ())),
                                    waiting=frozenset(waiting.get(lid, ())))

@@ -1,0 +1,114 @@
+"""Grading that scales out: any number of ``course grade WEEK`` workers share a week through PostgreSQL.
+
+With the gradebook in PostgreSQL, every ``course grade`` run is a worker, and
+several may run at once, on one machine or many (each sees the same course
+folder and database):
+
+1. **Set up** under the grading lock (an advisory lock of the course in
+   PostgreSQL, :mod:`course.grading.lock`): the week's sources, the tables.
+2. **Fill the queue**: scan inbound as a single run would (each learner's
+   newest submission not yet in the ledger) and add what is not queued yet
+   (:mod:`course.grading.queue`); faults left by an earlier run wait again.
+3. **Take, grade, mark done**, one submission at a time: the row is taken
+   with ``FOR UPDATE SKIP LOCKED``, so no two workers grade the same
+   submission; the learner is held for that time, so their gate (read fresh
+   from the database) counts every attempt. Grading is exactly a single run's
+   (:func:`course.grading.run.take_safely`): the ledger row is written last
+   and is the commit point; the queue row is marked done right after. A row
+   whose ledger row exists (its worker died between the two) is only marked.
+4. **Publish** under the grading lock, once the queue has nothing left this
+   worker can take: the gate, certificates, feedback pages.
+
+A worker killed at any moment holds nothing: its transaction dies with its
+connection, PostgreSQL drops its row and advisory locks, and the others (or
+the next run) take its submission from the start. ``forever`` keeps the
+worker polling for new submissions (publishing after each batch).
+"""
+from __future__ import annotations
+
+import os
+import socket
+import time
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+from ..layout import CourseLayout
+from ..storage import Ledger
+from . import inbound, run
+from .lock import grading_lock
+from .nbgrader_adapter import prepare
+from .queue import GradingQueue, Job
+from .record import Recorder
+
+
+def uses_queue(layout: CourseLayout) -> bool:
+    """Whether grading goes through workers: the gradebook is in PostgreSQL."""
+    return sa.make_url(layout.db_url).get_backend_name() == "postgresql"
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def work(layout: CourseLayout, week_id: str, learners: list[str] | None = None, feedback: bool = True,
+         forever: bool = False, poll: float = 10.0, keep_going: Callable[[], bool] = lambda: True,
+         on_batch: Callable[[run.GradingReport], None] | None = None) -> run.GradingReport:
+    """Grade ``week_id``'s submissions as one of any number of workers; returns what this worker did.
+
+    Without ``forever`` it stops when the queue holds nothing it can take; with it, it looks
+    for new submissions every ``poll`` seconds while ``keep_going()``, giving each batch's
+    report to ``on_batch`` (and returning the last batch's)."""
+    week = layout.syllabus.week(week_id)
+    report = run.GradingReport(week=week.id)
+    name = worker_name()
+    with grading_lock(layout):
+        prepare(layout)
+        recorder = Recorder(layout.db_url, layout.course_id)   # may create nbgrader's tables: once at a time
+    ledger = queue = None
+    try:
+        ledger, queue = Ledger(layout.db_url), GradingQueue(layout.db_url)
+        ctx = run.open_context(layout, week, ledger, report, progress={})
+        queue.retry_failed(week.id)
+        while True:
+            ctx.roster = ledger.roster()
+            queue.add(run.newest_per_learner(layout, week, ledger, learners))
+            taken = _grade_queued(ctx, recorder, queue, name, learners)
+            if taken or not forever:
+                with grading_lock(layout):
+                    run.finish(ctx, learners, feedback)
+            if not forever or not keep_going():
+                return ctx.report
+            if taken and on_batch is not None:
+                on_batch(ctx.report)
+                ctx.report = run.GradingReport(week=week.id)
+            time.sleep(poll)
+    finally:
+        recorder.close()
+        for opened in (queue, ledger):
+            if opened is not None:
+                opened.close()
+
+
+def _grade_queued(ctx, recorder: Recorder, queue: GradingQueue, name: str, learners) -> int:
+    """Take and grade rows until none is left to take; returns how many were taken."""
+    taken = 0
+    while True:
+        with queue.take(ctx.week.id, name, learners) as job:
+            if job is None:
+                return taken
+            taken += 1
+            _grade_one(ctx, recorder, job)
+
+
+def _grade_one(ctx, recorder: Recorder, job: Job) -> None:
+    if ctx.ledger.has_entry(job.entry):      # graded by a worker that died before marking it
+        return job.finish("done")
+    if job.newer_waiting():
+        return job.finish("superseded")
+    entry = inbound.find(ctx.layout.exchange / ctx.layout.course_id / "inbound", job.entry, job.week)
+    if entry is None:
+        return job.finish("gone")
+    ctx.progress[job.learner] = run.learner_progress_now(ctx.layout, ctx.ledger, job.learner)
+    fault = run.take_safely(ctx, recorder, entry)
+    job.finish("failed" if fault else "done", problem=fault)
