@@ -65,6 +65,17 @@ def cmd_submit(layout: CourseLayout, args) -> int:
 
 def cmd_grade(layout: CourseLayout, args) -> int:
     from . import grading
+    if args.forever:
+        from .errors import PipelineError
+        from .grading import workers
+        if not workers.uses_queue(layout):
+            raise PipelineError("--forever needs the gradebook in PostgreSQL (COURSE_DB_URL="
+                                "postgresql+psycopg://…); with SQLite, run `course grade WEEK` when work arrives")
+        print(f"grading {args.week} as worker {workers.worker_name()}; new submissions are looked for "
+              f"every {args.poll:g} s (Ctrl-C or SIGTERM stops it; nothing is lost)", flush=True)
+        workers.work(layout, args.week, learners=args.learner or None, feedback=not args.no_feedback,
+                     forever=True, poll=args.poll, on_batch=_print_report)
+        return 0
     report = grading.grade(layout, args.week, learners=args.learner or None,
                             deliver_to=Path(args.deliver_to) if args.deliver_to else None,
                             feedback=not args.no_feedback, progress=True)
@@ -391,6 +402,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--deliver-to", help="solo mode: fetch feedback and opened weeks into this folder")
     p.add_argument("--no-feedback", action="store_true",
                    help="record scores and open weeks now; make the feedback pages later with `course feedback`")
+    p.add_argument("--forever", action="store_true",
+                   help="hub mode (PostgreSQL): keep grading new submissions as a worker; start as many "
+                        "workers as you like, on one machine or many")
+    p.add_argument("--poll", type=float, default=10.0, metavar="SECONDS",
+                   help="with --forever: how often to look for new submissions (default 10)")
     p.set_defaults(func=cmd_grade)
 
     p = command("progress", help="every learner's state per week, with name, mentor, attempts left and problems")
