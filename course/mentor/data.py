@@ -39,7 +39,7 @@ MENTOR_COLUMNS = ["mentor", "name", "languages", "learners"]
 ATTEMPT_COLUMNS = ["learner", "week", "week_number", "submitted_at", "score", "max_score",
                    "pending_points", "verdict", "problem"]
 PROGRESS_COLUMNS = ["learner", "week", "week_number", "week_title", "state", "score", "max_score",
-                    "needed", "attempts_used", "attempts_left", "overridden", "submissions",
+                    "needed", "attempts_used", "attempts_left", "overridden", "opened_by", "submissions",
                     "graded_attempts", "last_submitted_at", "last_problem"]
 GRADE_COLUMNS = ["learner", "week", "week_number", "notebook", "question", "cell_type", "max_score",
                  "auto_score", "manual_score", "extra_credit", "needs_manual_grade", "submitted_at",
@@ -261,7 +261,7 @@ def progress_frame(progress: dict, attempts: pd.DataFrame, syllabus: Syllabus) -
                 "learner": learner, "week": week.id, "week_number": week.number, "week_title": week.title,
                 "state": wp.state.value, "score": wp.score, "max_score": wp.max_score, "needed": wp.needed,
                 "attempts_used": wp.attempts_used, "attempts_left": wp.attempts_left,
-                "overridden": wp.overridden,
+                "overridden": wp.overridden, "opened_by": wp.opened_by,
                 "submissions": count + waiting,
                 "graded_attempts": graded,
                 "last_submitted_at": last_at,

@@ -369,7 +369,8 @@ class MentorDashboard:
         scored = p["score"].notna()
         cell = cell.where(~scored, cell + " " + p["score"].map("{:g}".format, na_action="ignore") + "/"
                           + p["max_score"].map("{:g}".format, na_action="ignore"))
-        cell = cell.where(~p["overridden"], cell + " (unlocked by a mentor)")
+        who = p["opened_by"].fillna("").where(p["opened_by"].fillna("") != "", "a mentor")
+        cell = cell.where(~p["overridden"], cell + " (opened by " + who + ")")
         table = (p.assign(cell=cell).pivot(index="learner", columns="week_number", values="cell")
                  .rename(columns=lambda n: f"week {n}").reset_index())
         roster = view.roster[["learner", "name", "mentor"]]

@@ -102,3 +102,12 @@ def test_without_a_roster_the_solo_learner_is_the_only_known_id(bare_course, cap
     assert "'sarah' is not a learner known to this course" in err and "Did you mean sara?" in err
     assert unlock(bare_course, "sara", W2, "--reason", "x", "--by", "me") == 0
     assert "Week 2 is now open for sara" in capsys.readouterr().out
+
+
+def test_the_dashboard_says_who_unlocked(course, capsys):
+    from course.mentor.data import load_course
+    from course.mentor.view import MentorDashboard
+    assert unlock(course, "learner03", W2, "--reason", "joined late", "--by", "m_rima") == 0
+    board = MentorDashboard(load_course(course))
+    board.section("progress")
+    assert "unlocked (opened by m_rima)" in board.text("progress")
