@@ -65,6 +65,12 @@ def learner_rows(layout: CourseLayout, mentor: str | None = None) -> list[Learne
     finally:
         ledger.close()
     syllabus = layout.syllabus
+    attempts_of: dict[str, list[dict]] = {}
+    for a in attempts:
+        attempts_of.setdefault(a["learner"], []).append(a)
+    events_of: dict[str, list[dict]] = {}
+    for e in events:
+        events_of.setdefault(e["learner"], []).append(e)
     rows = []
     for lid, weeks in progress.items():
         r = roster.get(lid) or {}
@@ -72,8 +78,8 @@ def learner_rows(layout: CourseLayout, mentor: str | None = None) -> list[Learne
             continue
         row = LearnerRow(id=lid, name=r.get("name") or "", mentor=r.get("mentor") or "",
                          country=r.get("country") or "", language=r.get("language") or "", weeks=weeks)
-        row.problems = _problems(syllabus, weeks, [a for a in attempts if a["learner"] == lid])
-        row.opened = _opened(syllabus, weeks, [e for e in events if e["learner"] == lid])
+        row.problems = _problems(syllabus, weeks, attempts_of.get(lid, []))
+        row.opened = _opened(syllabus, weeks, events_of.get(lid, []))
         rows.append(row)
     return rows
 
