@@ -9,6 +9,7 @@ files (never the database, the gradebook or nbgrader), so a learner's kernel can
     from course.live_chats import upcoming, calendar_data_url
     for chat in upcoming():            # chat.week, .starts (aware), .minutes, .topic, .link, .zone
         ...
+    href = calendar_data_url()         # <a download="live_chats.ics" href="…">, in the page's language
 
 When nothing was published yet (a course made before chats were data) the syllabus's live chats are
 shown, as before.
@@ -107,3 +108,13 @@ def calendar_data_url(layout: CourseLayout | None = None, language: str | None =
     except OSError:
         return None
     return "data:text/calendar;charset=utf-8;base64," + base64.b64encode(data).decode("ascii")
+
+
+def upcoming_for_home(syllabus=None, layout: CourseLayout | None = None,
+                      now: dt.datetime | None = None) -> list[LiveChat]:
+    """The home page's chats: :func:`upcoming`, keeping only weeks of ``syllabus`` when given."""
+    chats = upcoming(layout, now)
+    if syllabus is not None:
+        weeks = set(syllabus.week_ids)
+        chats = [c for c in chats if c.week in weeks]
+    return chats

@@ -48,6 +48,8 @@ def test_a_released_course_publishes_the_syllabus_chats_for_learners(bare_course
         assert live_chats.upcoming(bare_course, now=early)[0].topic == "إعدادات الخصوصية وكلمات المرور: أسئلتكم"
     # a chat that has ended is no longer upcoming
     assert len(live_chats.upcoming(bare_course, now=dt.datetime(2026, 12, 9, 17, 0, tzinfo=dt.timezone.utc))) == 3
+    home = live_chats.upcoming_for_home(bare_course.syllabus, bare_course, now=early)
+    assert [c.id for c in home] == [c.id for c in chats]
 
 
 def test_add_list_remove_round_trip_refreshes_what_learners_read(bare_course, capsys):
