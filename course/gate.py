@@ -73,15 +73,17 @@ def gate_file(gate_dir: Path, learner: str) -> Path:
 
 
 def publish(gate_dir: Path, syllabus: Syllabus, learner: str,
-            progress: dict[str, WeekProgress], mode: int = 0o600) -> Path:
+            progress: dict[str, WeekProgress], mode: int = 0o600, people: dict | None = None) -> Path:
     """Write one learner's gate atomically, written by the grader; ``mode`` from the start (the
-    grader then shares a learner's file with that learner alone)."""
+    grader then shares a learner's file with that learner alone). ``people``: the learner's name
+    and mentor (``{"name": ..., "mentor": {"name": ..., "contact": ...}}``) from the roster, for their home."""
     path = gate_file(gate_dir, learner)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = {
         "learner": learner,
         "published": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "weeks": {k: vars(v) for k, v in entries(syllabus, progress).items()},
+        "people": people or {},
     }
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gate", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -94,6 +96,19 @@ def publish(gate_dir: Path, syllabus: Syllabus, learner: str,
 def publish_default(gate_dir: Path, syllabus: Syllabus) -> Path:
     """The gate of a learner who has done nothing yet: week 1 open, the rest locked."""
     return publish(gate_dir, syllabus, DEFAULT, learner_progress(syllabus, LearnerRecord()), mode=0o644)
+
+
+def people(gate_dir: Path, learner: str) -> dict:
+    """The learner's name and mentor as the grader published them (empty when unknown)."""
+    try:
+        data = json.loads(gate_file(gate_dir, learner).read_text(encoding="utf-8")).get("people")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    mentor = data.get("mentor") if isinstance(data.get("mentor"), dict) else {}
+    return {"name": data.get("name") if isinstance(data.get("name"), str) else None,
+            "mentor": {k: v for k, v in mentor.items() if k in ("name", "contact") and isinstance(v, str)}}
 
 
 def read(gate_dir: Path, learner: str) -> dict[str, GateEntry] | None:

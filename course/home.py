@@ -219,7 +219,9 @@ def _mentor_html(syllabus: Syllabus, now: dt.datetime | None = None, local: dt.t
         soon = countdown(c.starts, now, local)
         return f"<li>{text}" + (f" <b>{_iso(soon)}</b>" if soon else "") + "</li>"
     chats = "".join(line(c) for c in syllabus.live_chats)
-    return (f"<p>{_html('home.mentor', mentor=_iso(syllabus.mentor), contact=_iso(syllabus.mentor_contact))}</p>"
+    mentor = (_html('home.mentor', mentor=_iso(syllabus.mentor), contact=_iso(syllabus.mentor_contact))
+              if syllabus.mentor else _esc(_("home2.no_mentor")))
+    return (f"<p>{mentor}</p>"
             f"<p><b>{_esc(_('home.live_chats'))}</b></p><ul>{chats}</ul>")
 
 

@@ -27,6 +27,12 @@ _INSTRUCTOR_LAB_PLUGINS = ["@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:cr
                            "@jupyter/nbgrader:course-list"]
 _INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader",
                                  "nbgrader.server_extensions.course_list"]
+# Learners find, open and hand in their weeks on the course home (course/home_server.py), which
+# shows each week under its title and no Submit for a week already passed; nbgrader's Assignment
+# List and its menu (raw week ids, Submit always active) stay for mentors and maintainers.
+_LEARNER_HIDDEN_LAB_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
+HOME_SERVER_EXTENSION = "course.home_server"
+HOME_URL = "/course/home"
 # JupyterLab's own menus: the locale of the installed language pack (jupyterlab-language-pack-ar-SA).
 LAB_LOCALES = {"en": "en", "ar": "ar_SA"}
 
@@ -186,21 +192,18 @@ def solo_learner(layout: CourseLayout) -> str | None:
 
 
 def _write_learner_workspace(folder: Path) -> None:
-    """JupyterLab's first layout for a learner: the home page open, the side panels folded,
-    so the notebook has the whole width (on a phone too). The folder icon opens the files."""
+    """JupyterLab's first layout for a learner: nothing open but the lesson asked for, the side panels
+    folded, so the notebook has the whole width (on a phone too). The folder icon opens the files."""
     from jupyterlab_server.workspaces_handler import WORKSPACE_EXTENSION, slugify
     workspaces = folder / "lab-workspaces"
     workspaces.mkdir(exist_ok=True)
-    home = f"notebook:{HOME_PAGE}"
     layout = {
         "data": {
             "layout-restorer:data": {
-                "main": {"dock": {"type": "tab-area", "currentIndex": 0, "widgets": [home]},
-                         "current": home},
+                "main": {"dock": None},
                 "left": {"collapsed": True, "visible": True, "widgets": ["filebrowser"]},
                 "right": {"collapsed": True, "visible": True, "widgets": []},
             },
-            home: {"data": {"path": HOME_PAGE, "factory": "Notebook"}},
         },
         "metadata": {"id": "default"},
     }
@@ -222,9 +225,11 @@ def write_lab_locale(folder: Path, language: str) -> Path:
 def _write_lab_switches(folder: Path, instructor: bool) -> None:
     (folder / "labconfig").mkdir(exist_ok=True)
     disabled = {p: not instructor for p in _INSTRUCTOR_LAB_PLUGINS}
+    disabled.update({p: not instructor for p in _LEARNER_HIDDEN_LAB_PLUGINS})
     disabled["@jupyterlab/apputils-extension:announcements"] = True   # no news pop-ups
     (folder / "labconfig" / "page_config.json").write_text(
         json.dumps({"disabledExtensions": disabled}, indent=1))
+    extensions = {e: instructor for e in _INSTRUCTOR_SERVER_EXTENSIONS}
+    extensions[HOME_SERVER_EXTENSION] = not instructor
     (folder / "jupyter_server_config.json").write_text(json.dumps(
-        {"ServerApp": {"jpserver_extensions": {e: instructor for e in _INSTRUCTOR_SERVER_EXTENSIONS}}},
-        indent=1))
+        {"ServerApp": {"jpserver_extensions": extensions}}, indent=1))

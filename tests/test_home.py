@@ -29,7 +29,7 @@ def test_new_learner_sees_week1_open_and_why_week2_is_locked(layout, tmp_path):
     assert f'href="{W1}/01_presence_on_facebook.ipynb"' in page and f'href="{W1}/assessment.ipynb"' in page
     assert "Pass week 1 (Facebook, research and basic digital security) first" in page
     assert f'href="{W2}/' not in page
-    assert "Live chats" in page and "Your mentor" in page and "opens 07 Dec 2026" in words(page)
+    assert "Live chats" in page and "studying on your own" in page and "opens 07 Dec 2026" in words(page)
     # every week's due date, from the syllabus, in the syllabus's own time zone
     for week in layout.syllabus.weeks:
         assert f"due {week.due:%d %b %Y %H:%M} (UTC+02:00)" in words(page)
@@ -90,7 +90,7 @@ def test_arabic_page_has_no_english_sentence(layout, tmp_path):
     text = page_text(page)
     assert english_runs(text) == []
     for arabic in ("فيسبوك والبحث وأساسيات الأمان الرقمي", "الزحف", "التحليق", "ديسمبر", "يناير",
-                   "لم تنجح بعد", "مقفل", "اجتز الأسبوع 1", "والمطلوب 7", "فريق الدورة",
+                   "لم تنجح بعد", "مقفل", "اجتز الأسبوع 1", "والمطلوب 7", "أنت تدرس بمفردك",
                    "إعدادات الخصوصية وكلمات المرور", "استراتيجية حملتك خطوةً بخطوة", "الأربعاء"):
         assert arabic in text, arabic
     assert "Pass week" not in text and "Dec" not in text

@@ -53,8 +53,8 @@ def test_second_start_points_at_the_running_lab(running):
                             capture_output=True, text=True, timeout=120)
     assert second.returncode == 0, second.stderr
     assert "already running" in second.stdout
-    assert f"http://127.0.0.1:{port}/lab/tree/START_HERE.ipynb?token=" in second.stdout \
-        or f"http://localhost:{port}/lab/tree/START_HERE.ipynb?token=" in second.stdout
+    assert f"http://127.0.0.1:{port}/course/home?token=" in second.stdout \
+        or f"http://localhost:{port}/course/home?token=" in second.stdout
     servers = [f for f in os.listdir(env["JUPYTER_RUNTIME_DIR"]) if f.startswith("jpserver-") and f.endswith(".json")]
     assert len(servers) == 1, servers
 

@@ -52,15 +52,20 @@ def test_init_prepares_the_learner_workspace(solo):
 
 
 def test_lab_starts_on_the_home_page_with_the_learner_config(solo, monkeypatch):
-    """Does `course lab` root JupyterLab at the workspace, open START_HERE, and load the gated config?"""
+    """Does `course lab` root JupyterLab at the workspace, open the course home, and load the gated config?"""
     cmd, env = lab_command(solo, mentor=False, port=9999, open_browser=False)
     assert f"--ServerApp.root_dir={solo.workspace}" in cmd
-    assert "--LabApp.default_url=/lab/tree/START_HERE.ipynb" in cmd
+    assert "--LabApp.default_url=/course/home" in cmd
     assert "--ServerApp.terminals_enabled=False" in cmd   # no way around the gate from a terminal
-    # the first layout folds the side panels so the home page has the whole width (phones)
+    # the first layout folds the side panels so a lesson has the whole width (phones), and opens nothing else
     workspace_file = next((solo.learner_config / "lab-workspaces").glob("default-*.jupyterlab-workspace"))
     restorer = json.loads(workspace_file.read_text())["data"]["layout-restorer:data"]
-    assert restorer["left"]["collapsed"] and restorer["main"]["current"] == "notebook:START_HERE.ipynb"
+    assert restorer["left"]["collapsed"] and restorer["main"] == {"dock": None}
+    # the home is served by the lab itself; nbgrader's Assignment List is for mentors
+    server = json.loads((solo.learner_config / "jupyter_server_config.json").read_text())
+    assert server["ServerApp"]["jpserver_extensions"]["course.home_server"] is True
+    page_config = json.loads((solo.learner_config / "labconfig" / "page_config.json").read_text())
+    assert page_config["disabledExtensions"]["@jupyter/nbgrader:assignment-list"] is True
     assert env["JUPYTER_CONFIG_PATH"].split(":")[0] == str(solo.learner_config)
     assert env["COURSE_LEARNER"] == "maha"
     config = learner_lab_config(solo, monkeypatch)

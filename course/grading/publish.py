@@ -32,6 +32,15 @@ def published_states(layout: CourseLayout) -> dict[str, dict[str, str]]:
     return out
 
 
+def people_of(roster: dict[str, dict], mentors: dict[str, dict], learner: str) -> dict:
+    """What the learner's home shows of people: their name and their mentor (name, how to reach them)."""
+    row = roster.get(learner) or {}
+    mentor = mentors.get(row.get("mentor") or "") or {}
+    return {"name": row.get("name") or None,
+            "mentor": {k: v for k, v in (("name", mentor.get("name")), ("contact", mentor.get("contact")))
+                       if v}}
+
+
 def score_text(wp: WeekProgress | None) -> str | None:
     if wp is None or wp.score is None:
         return None
@@ -47,9 +56,11 @@ def publish_all(layout: CourseLayout, ledger: Ledger, report=None,
     roster = ledger.roster()
     default_states = {w.id: (State.UNLOCKED.value if w.number == 1 else State.LOCKED.value)
                       for w in syllabus.weeks}
+    mentors = ledger.mentors()
     for learner, weeks in progress.items():
         with i18n.language(language_of(layout, roster, learner)):
-            path = gate.publish(layout.gate_dir, syllabus, learner, weeks)
+            path = gate.publish(layout.gate_dir, syllabus, learner, weeks,
+                                people=people_of(roster, mentors, learner))
         files.share_gate(path, learner)
         old = before.get(learner, default_states)
         for week in syllabus.weeks:
