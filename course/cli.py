@@ -123,7 +123,7 @@ def _print_report(report) -> None:
 
 def cmd_progress(layout: CourseLayout, args) -> int:
     from . import progress_report as report
-    rows = report.learner_rows(layout, mentor=args.mentor)
+    rows = report.learner_rows(layout, mentor=getattr(args, "mentor", None))   # course demo prints it too
     syllabus = layout.syllabus
     if args.format == "json":
         print(json.dumps(report.json_data(syllabus, rows), indent=1))
