@@ -88,7 +88,7 @@ def test_texts_given_per_language_follow_the_current_language():
         assert s.live_chats[0].topic.startswith("Privacy settings") and s.mentor == ""
     with language("ar"):
         assert (s.weeks[0].title, s.weeks[0].stage) == ("فيسبوك والبحث وأساسيات الأمان الرقمي", "الزحف")
-        assert s.live_chats[0].topic.startswith("إعدادات الخصوصية") and s.mentor == "فريق الدورة"
+        assert s.live_chats[0].topic.startswith("إعدادات الخصوصية") and s.mentor == ""
 
 
 def test_every_learner_facing_text_of_the_packaged_syllabus_is_in_arabic():
