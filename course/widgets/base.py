@@ -11,7 +11,13 @@ Two modes, one class:
 - **practice** (``store=None``, lessons): a Check button gives instant,
   specific feedback; hints come one at a time; attempts are counted; a
   "Show answer" button appears after ``show_answer_after`` checked attempts
-  (``None``: never).
+  (``None``: never) while the answer is not yet found.
+
+Feedback that teaches: after a wrong Check a widget says why *that* answer is
+wrong and never names the right one (the learner still has tries). The full
+explanation, which does name it (:meth:`Exercise.explanation`), comes only
+when the answer is found or when the learner presses "Show answer", beside
+the answer itself.
 - **assessment** (``store=`` an :class:`~course.answers.AnswerStore`): every
   change is saved at once and reloaded when the notebook runs again; nothing
   says whether the answer is right (that comes with grading). The widget
@@ -37,6 +43,7 @@ from traitlets import TraitError
 from .. import practice_log
 from ..answers import AnswerStore, AnswerStoreError
 from ..i18n import _, current_language, direction, language
+from .assistive import assistive, named_by_tooltip, names_answer, prompt_of
 from .style import style_widget
 
 
@@ -146,7 +153,7 @@ class Exercise(w.VBox):
         self.language, self.direction = current_language(), direction()
         self._restoring = False
         self.prompt_text = prompt
-        self.prompt = w.HTML(html_block(f"<b>{esc(prompt)}</b>"), layout=w.Layout(width="auto"))
+        self.prompt = prompt_of(w.HTML(html_block(f"<b>{esc(prompt)}</b>"), layout=w.Layout(width="auto")))
         self.feedback = w.HTML(layout=w.Layout(width="auto", min_height="1.5em"))
         self.hint_area = w.HTML(layout=w.Layout(width="auto"))
         self.answer_area = w.HTML(layout=w.Layout(width="auto"))
@@ -186,6 +193,11 @@ class Exercise(w.VBox):
         """Practice mode: the right answer in words (None: nothing to show)."""
         return None
 
+    def explanation(self) -> str:
+        """Practice mode: why the right answer is right. It may name the answer, so it is shown only
+        when the answer is found or shown, never after a wrong Check."""
+        return ""
+
     def __repr__(self) -> str:
         """Plain text for places that cannot show widgets (feedback pages, a diff, a terminal)."""
         try:
@@ -216,7 +228,7 @@ class Exercise(w.VBox):
             buttons.append(self.hint_button)
         self.button_row = w.HBox(buttons, layout=w.Layout(flex_flow="row wrap", width="auto"))
         row = [self.button_row] if buttons else []
-        self.children = [style_widget(), self.prompt, *body, *row, self.hint_area,
+        self.children = [style_widget(), assistive(), self.prompt, *body, *row, self.hint_area,
                          self.feedback, self.answer_area, self.attempts_label]
         for control in observe:
             control.observe(self._on_change, names="value")
@@ -265,7 +277,9 @@ class Exercise(w.VBox):
         if text is None:
             return None
         self.answer_shown = True
-        self.answer_area.value = Feedback(Status.INFO, _("widget.answer_is", answer=text)).to_html()
+        why = self.explanation().strip()
+        self.answer_area.value = Feedback(Status.INFO, _("widget.answer_is", answer=text),
+                                          (why,) if why else ()).to_html()
         self._update_answer_button()
         return text
 
@@ -335,4 +349,4 @@ def require_mode(answer: Any, store: AnswerStore | None, *, what: str = "answer"
 
 
 __all__ = ["Exercise", "Feedback", "Status", "ICONS", "verdict", "require_mode", "esc",
-           "html_block", "button", "style_widget", "speaks"]
+           "html_block", "button", "style_widget", "speaks", "names_answer", "named_by_tooltip"]

@@ -21,7 +21,7 @@ import plotly.io as pio
 
 from ..answers import AnswerStore
 from ..i18n import _, direction
-from .base import Exercise, Feedback, esc, html_block, require_mode, speaks
+from .base import Exercise, Feedback, esc, html_block, names_answer, require_mode, speaks
 from .single_choice import check_options, evaluate_choice
 
 AGGREGATES = ("sum", "mean", "max", "min", "count")
@@ -142,7 +142,7 @@ class ChartExplorer(Exercise):
             self.choices = w.RadioButtons(options=[(label, key) for key, label in self.options.items()],
                                           value=None, tooltip=_("widget.choose"),
                                           layout=w.Layout(width="auto", max_width="100%"))
-            body.append(self.choices)
+            body.append(names_answer(self.choices))
         self.redraw()
         self._finish(body, observe=[self.choices] if self.choices else [],
                      checkable=self.options is not None)
@@ -189,3 +189,6 @@ class ChartExplorer(Exercise):
 
     def reference_text(self) -> str | None:
         return self.options[self.answer] if self.options and self.answer is not None else None
+
+    def explanation(self) -> str:
+        return self.why.get(self.answer, "") if self.options and self.answer is not None else ""

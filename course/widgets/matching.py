@@ -3,7 +3,9 @@
 One dropdown per left item (labelled with that item, so screen readers name
 it). Credit is the share of pairs matched right
 (:func:`course.scoring.share_pairs`), as for the ``pairs`` key kind; the
-feedback names each wrong pair, with ``why`` for that left item when given.
+feedback names each wrong pair, with the ``clues`` sentence for that left item
+when given (what to look for, never its partner). ``why`` explains each right
+pair, so it is shown only once every pair is right or the answer is shown.
 """
 from __future__ import annotations
 
@@ -14,15 +16,17 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import share_pairs
-from .base import Exercise, Feedback, Status, esc, html_block, require_mode, verdict
+from .base import Exercise, Feedback, Status, esc, html_block, names_answer, require_mode, verdict
 
 
 def evaluate_pairs(given: Mapping[str, str], answer: Mapping[str, str], left: Mapping[str, str],
-                   right: Mapping[str, str], why: Mapping[str, str]) -> Feedback:
+                   right: Mapping[str, str], why: Mapping[str, str],
+                   clues: Mapping[str, str] | None = None) -> Feedback:
     share = share_pairs(given, answer)
     if share >= 1:
         return Feedback(Status.RIGHT, " ".join(why.get(k, "") for k in answer).strip(), share=1.0)
-    details = [_("pairs.wrong", left=left[k], right=right[given[k]], why=why.get(k, "")).strip()
+    clues = clues or {}
+    details = [_("pairs.wrong", left=left[k], right=right[given[k]], why=clues.get(k, "")).strip()
                for k in answer if k in given and given[k] != answer[k]]
     missing = sum(1 for k in answer if k not in given)
     if missing:
@@ -33,10 +37,12 @@ def evaluate_pairs(given: Mapping[str, str], answer: Mapping[str, str], left: Ma
 
 
 class Matching(Exercise):
-    """``Matching(question, prompt, {left_id: label}, {right_id: label}, answer={left_id: right_id})``."""
+    """``Matching(question, prompt, {left_id: label}, {right_id: label}, answer={left_id: right_id},
+    why={left_id: why its pair is right}, clues={left_id: what to look for when its pair is wrong})``."""
 
     def __init__(self, question: str, prompt: str, left: Mapping[str, str], right: Mapping[str, str], *,
                  answer: Mapping[str, str] | None = None, why: Mapping[str, str] | None = None,
+                 clues: Mapping[str, str] | None = None,
                  store: AnswerStore | None = None, hints: Sequence[str] = (),
                  show_answer_after: int | None = 2):
         require_mode(answer, store)
@@ -48,7 +54,7 @@ class Matching(Exercise):
                          show_answer_after=show_answer_after)
         self.left, self.right = dict(left), dict(right)
         self.answer = dict(answer) if answer is not None else None
-        self.why = dict(why or {})
+        self.why, self.clues = dict(why or {}), dict(clues or {})
         choices = [(_("widget.pick"), "")] + [(label, key) for key, label in self.right.items()]
         self.dropdowns: dict[str, w.Dropdown] = {}
         rows = []
@@ -61,7 +67,7 @@ class Matching(Exercise):
             self.dropdowns[key] = dropdown
             rows.append(dropdown)
         intro = w.HTML(html_block(f"<i>{esc(_('pairs.intro'))}</i>"))
-        self._finish([intro, w.VBox(rows, layout=w.Layout(width="auto"))], observe=rows)
+        self._finish([intro, names_answer(w.VBox(rows, layout=w.Layout(width="auto")))], observe=rows)
 
     @property
     def value(self) -> dict[str, str]:
@@ -84,7 +90,10 @@ class Matching(Exercise):
         return "; ".join(f"{self.left.get(k, k)} → {self.right.get(v, v)}" for k, v in value.items())
 
     def evaluate(self, value) -> Feedback:
-        return evaluate_pairs(value, self.answer, self.left, self.right, self.why)
+        return evaluate_pairs(value, self.answer, self.left, self.right, self.why, self.clues)
 
     def reference_text(self) -> str | None:
         return self.describe(self.answer) if self.answer is not None else None
+
+    def explanation(self) -> str:
+        return " ".join(self.why[k] for k in self.answer or {} if self.why.get(k))

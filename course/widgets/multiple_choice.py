@@ -3,7 +3,8 @@
 Credit is right ticks minus wrong ticks over the number of right options,
 never below zero (:func:`course.scoring.share_choices`), the same rule as the
 ``choices`` key kind. Feedback explains every wrongly ticked option and says
-how many right options are still missing, without naming them.
+how many right options are still missing, without naming them (so a wrong
+option's ``why`` must not name a right one either).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import share_choices
-from .base import Exercise, Feedback, esc, html_block, require_mode, verdict
+from .base import Exercise, Feedback, esc, html_block, names_answer, require_mode, verdict
 from .single_choice import check_options
 
 
@@ -53,7 +54,7 @@ class MultipleChoice(Exercise):
         self.boxes = {key: w.Checkbox(value=False, description=label, indent=False,
                                       layout=w.Layout(width="auto", max_width="100%"))
                       for key, label in self.options.items()}
-        group = w.VBox(list(self.boxes.values()), layout=w.Layout(width="auto"))
+        group = names_answer(w.VBox(list(self.boxes.values()), layout=w.Layout(width="auto")))
         hint = w.HTML(html_block(f"<i>{esc(_('choices.all_that_apply'))}</i>"))
         self._finish([hint, group], observe=self.boxes.values())
 
@@ -83,3 +84,6 @@ class MultipleChoice(Exercise):
 
     def reference_text(self) -> str | None:
         return self.describe(self.answer) if self.answer is not None else None
+
+    def explanation(self) -> str:
+        return " ".join(self.why[k] for k in self.answer or [] if self.why.get(k))

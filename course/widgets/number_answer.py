@@ -3,7 +3,8 @@
 Learners may type Arabic-Indic digits (٥٫٢), a decimal comma (5,2),
 thousands separators (3,000 or ٣٬٠٠٠) or a trailing % or unit; see
 :func:`parse_number`. A wrong answer is told whether it is too high or too
-low. In an assessment the parsed number is saved, as for the ``number`` key kind.
+low, and nothing more: ``why`` (the worked answer) comes once the number is
+found or shown. In an assessment the parsed number is saved, as for the ``number`` key kind.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import ipywidgets as w
 from ..answers import AnswerStore, AnswerStoreError
 from ..i18n import _
 from ..scoring import within
-from .base import Exercise, Feedback, Status, esc, html_block, require_mode, speaks
+from .base import Exercise, Feedback, Status, esc, html_block, names_answer, require_mode, speaks
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 _THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
@@ -54,8 +55,7 @@ def format_number(value: float) -> str:
 def evaluate_number(value: float, answer: float, tolerance: float, why: str = "") -> Feedback:
     if within(value, answer, tolerance):
         return Feedback(Status.RIGHT, why, share=1.0)
-    return Feedback(Status.WRONG, _("number.too_high" if value > answer else "number.too_low"),
-                    (why,) if why else (), 0.0)
+    return Feedback(Status.WRONG, _("number.too_high" if value > answer else "number.too_low"), share=0.0)
 
 
 class NumberAnswer(Exercise):
@@ -73,6 +73,7 @@ class NumberAnswer(Exercise):
         self.answer, self.tolerance, self.unit, self.why = answer, abs(tolerance), unit, why
         self.box = w.Text(value="", placeholder=_("number.placeholder"), tooltip=_("number.tooltip"),
                           continuous_update=True, layout=w.Layout(width="12em", max_width="100%"))
+        names_answer(self.box)
         unit_label = w.HTML(html_block(esc(unit))) if unit else None
         row = w.HBox([self.box] + ([unit_label] if unit_label else []),
                      layout=w.Layout(width="auto", align_items="center"))
@@ -115,6 +116,9 @@ class NumberAnswer(Exercise):
 
     def reference_text(self) -> str | None:
         return None if self.answer is None else self.describe(self.answer)
+
+    def explanation(self) -> str:
+        return self.why
 
     def _save(self) -> None:
         if self.box.value.strip() and self.value is None:

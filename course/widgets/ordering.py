@@ -20,7 +20,8 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import misplaced, share_order
-from .base import Exercise, Feedback, Status, button, esc, html_block, require_mode, speaks, verdict
+from .base import (Exercise, Feedback, Status, button, esc, html_block, named_by_tooltip, names_answer,
+                   require_mode, speaks, verdict)
 
 
 def evaluate_order(given: Sequence[str], answer: Sequence[str], labels: Mapping[str, str],
@@ -60,8 +61,9 @@ class Ordering(Exercise):
         self.items, self.answer, self.why = dict(items), (list(answer) if answer else None), why
         self._order = start_order(self.items, question, self.answer) if shuffle else list(self.items)
         self.labels = [w.HTML(layout=w.Layout(width="auto", flex="1 1 auto")) for _i in self.items]
-        self.up_buttons = [button("↑", keep_size=True) for _i in self.items]
-        self.down_buttons = [button("↓", keep_size=True) for _i in self.items]
+        # the arrows' names are their tooltips ("Move 'step' up"), kept current by _render
+        self.up_buttons = [named_by_tooltip(button("↑", keep_size=True)) for _i in self.items]
+        self.down_buttons = [named_by_tooltip(button("↓", keep_size=True)) for _i in self.items]
         rows = []
         for place, (label, up, down) in enumerate(zip(self.labels, self.up_buttons, self.down_buttons)):
             up.on_click(lambda _b, p=place: self.move(p, -1))
@@ -70,7 +72,7 @@ class Ordering(Exercise):
         self.save_button = button(_("order.save"), icon="save", visible=store is not None)
         self.save_button.on_click(lambda _b: self._changed())
         self._render()
-        self._finish([w.VBox(rows, layout=w.Layout(width="auto"))],
+        self._finish([names_answer(w.VBox(rows, layout=w.Layout(width="auto")))],
                      extra_buttons=[self.save_button] if store is not None else [])
 
     @property
@@ -106,6 +108,9 @@ class Ordering(Exercise):
 
     def reference_text(self) -> str | None:
         return self.describe(self.answer) if self.answer else None
+
+    def explanation(self) -> str:
+        return self.why
 
     def _render(self) -> None:
         last = len(self._order) - 1

@@ -1,7 +1,9 @@
 """Single choice: one right option among several.
 
 Practice mode (lessons): pass ``answer`` and, per option, ``why`` it is right
-or wrong; the Check button gives that feedback at once. Assessment mode: pass
+or wrong; the Check button gives that feedback at once. The reason for a wrong
+option says why that option does not fit without naming the right one (the
+learner may try again); the right option's reason is its full explanation. Assessment mode: pass
 ``store`` (an :class:`~course.answers.AnswerStore`); each choice is saved at
 once and reloaded when the notebook runs again, and no verdict is shown.
 """
@@ -13,7 +15,7 @@ import ipywidgets as w
 
 from ..answers import AnswerStore
 from ..i18n import _
-from .base import Exercise, Feedback, Status, require_mode
+from .base import Exercise, Feedback, Status, names_answer, require_mode
 
 
 def evaluate_choice(chosen: str, answer: str, why: Mapping[str, str]) -> Feedback:
@@ -49,6 +51,7 @@ class SingleChoice(Exercise):
             layout=w.Layout(width="auto", max_width="100%"), style={"description_width": "0px"},
         )
         self.choices.add_class("course-choice")
+        names_answer(self.choices)
         self._finish([self.choices], observe=[self.choices])
 
     @property
@@ -69,3 +72,6 @@ class SingleChoice(Exercise):
 
     def reference_text(self) -> str | None:
         return self.options[self.answer] if self.answer is not None else None
+
+    def explanation(self) -> str:
+        return self.why.get(self.answer, "") if self.answer is not None else ""

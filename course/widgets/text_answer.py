@@ -18,7 +18,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import share_met
-from .base import ICONS, Exercise, Feedback, Status, require_mode, verdict
+from .base import ICONS, Exercise, Feedback, Status, names_answer, require_mode, verdict
 
 MAX_CHARS = 5000   # longer than any post or headline; keeps the answers file small
 
@@ -79,6 +79,7 @@ class TextAnswer(Exercise):
                         tooltip=_("text.tooltip"), continuous_update=True,
                         layout=w.Layout(width="100%", max_width="40em"))
         self.box.add_class("course-text")
+        names_answer(self.box)
         self._finish([self.box], observe=[self.box])
 
     @property
@@ -99,3 +100,6 @@ class TextAnswer(Exercise):
 
     def reference_text(self) -> str | None:
         return self.example
+
+    def explanation(self) -> str:
+        return self.why

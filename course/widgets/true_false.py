@@ -1,7 +1,10 @@
 """True or false: is a statement right?
 
-``why`` explains the statement once the learner has checked; give one text
-for both answers, or ``{True: ..., False: ...}`` to answer each choice.
+``why`` explains the statement: one text (the explanation, shown once the
+answer is found or shown), or ``{True: ..., False: ...}``, where the text for
+the wrong choice says what to think about without giving the verdict (the
+learner may try again). When there is no separate text for the wrong choice,
+a wrong Check asks the learner to think again and keeps the explanation back.
 """
 from __future__ import annotations
 
@@ -11,13 +14,15 @@ import ipywidgets as w
 
 from ..answers import AnswerStore
 from ..i18n import _
-from .base import Exercise, Feedback, Status, require_mode
+from .base import Exercise, Feedback, Status, names_answer, require_mode
 
 
 def evaluate_true_false(chosen: bool, answer: bool, why: Mapping[bool, str]) -> Feedback:
-    right = chosen is answer
-    return Feedback(Status.RIGHT if right else Status.WRONG, why.get(chosen, ""),
-                    share=1.0 if right else 0.0)
+    if chosen is answer:
+        return Feedback(Status.RIGHT, why.get(answer, ""), share=1.0)
+    own = why.get(chosen, "")
+    explains_the_answer = not own or own == why.get(answer, "")
+    return Feedback(Status.WRONG, _("truefalse.think_again") if explains_the_answer else own, share=0.0)
 
 
 class TrueFalse(Exercise):
@@ -37,7 +42,7 @@ class TrueFalse(Exercise):
             options=[(_("truefalse.true"), True), (_("truefalse.false"), False)], value=None,
             tooltips=[_("truefalse.true_tooltip"), _("truefalse.false_tooltip")],
             style={"button_width": "auto"}, layout=w.Layout(width="auto"))
-        self._finish([self.toggle], observe=[self.toggle])
+        self._finish([names_answer(self.toggle)], observe=[self.toggle])
 
     @property
     def value(self) -> bool | None:
@@ -57,3 +62,6 @@ class TrueFalse(Exercise):
 
     def reference_text(self) -> str | None:
         return None if self.answer is None else self.describe(self.answer)
+
+    def explanation(self) -> str:
+        return self.why.get(self.answer, "") if self.answer is not None else ""

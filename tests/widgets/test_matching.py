@@ -13,7 +13,8 @@ ANSWER = {"rana": "admin", "ali": "moderator", "sara": "analyst"}
 
 def lesson():
     return Matching("roles", "Which access?", LEFT, RIGHT, answer=ANSWER,
-                    why={"ali": "A moderator handles comments."})
+                    why={"ali": "A moderator handles comments."},
+                    clues={"ali": "Think of who works in the comments every day."})
 
 
 def test_every_pair_right_passes():
@@ -24,12 +25,22 @@ def test_every_pair_right_passes():
 
 
 def test_wrong_pairs_fail_and_are_named():
-    """Are wrong pairs named with their reason, and none right called wrong?"""
+    """Are wrong pairs named with their clue (not the explanation that names the partner), and none right
+    called wrong?"""
     widget = lesson()
     widget.value = {"rana": "analyst", "ali": "admin", "sara": "moderator"}
     feedback = widget.check()
     assert feedback.status is Status.WRONG and feedback.share == 0
-    assert "“Ali answers comments” does not go with “Admin”. A moderator handles comments." in feedback.details
+    assert ("“Ali answers comments” does not go with “Admin”. Think of who works in the comments every day."
+            in feedback.details)
+    assert "moderator handles" not in feedback.text()
+
+
+def test_all_pairs_right_explain_each_pair():
+    """Once every pair is right, does the feedback give the explanation of the pairs?"""
+    widget = lesson()
+    widget.value = ANSWER
+    assert "A moderator handles comments." in widget.check().message
 
 
 def test_partial_credit_per_pair_and_missing_count():

@@ -36,6 +36,7 @@ def test_wrong_number_fails_and_says_which_way(typed, word):
     widget.box.value = typed
     feedback = widget.check()
     assert feedback.status is Status.WRONG and word in feedback.message
+    assert "84 / 2400" not in widget.feedback.value   # the worked answer waits until it is found or shown
 
 
 def test_not_a_number_is_explained_and_not_counted():

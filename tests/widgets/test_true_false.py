@@ -22,12 +22,14 @@ def test_right_answer_passes():
     assert "The fake page asks for the code too." in widget.feedback.value
 
 
-def test_wrong_answer_fails_with_the_reason():
-    """Does choosing True for a false statement fail, explaining why?"""
+def test_wrong_answer_fails_and_keeps_the_shared_explanation_back():
+    """With one explanation for both choices, does a wrong choice fail and ask to think again, keeping
+    back the explanation (it gives the verdict away) until the answer is found or shown?"""
     widget = lesson()
     widget.value = True
     feedback = widget.check()
-    assert feedback.status is Status.WRONG and "asks for the code" in feedback.message
+    assert feedback.status is Status.WRONG and "asks for the code" not in feedback.text()
+    assert "Think again" in feedback.message
 
 
 def test_separate_reasons_per_choice():
