@@ -8,7 +8,8 @@ has its own loader (``load_roster(layout)`` ...) and, where it is computed
 from another frame, a pure function (``item_analysis(grades)``) that tests
 can feed by hand.
 
-Times are naive UTC ``datetime64`` values, as in the gradebook. Missing text
+Times are naive UTC ``datetime64`` values, as in the gradebook (the dashboard shows
+them in the cohort's time zone). Missing text
 is ``""`` (a learner without a roster row has no name, country or mentor),
 so filters never meet NaN. Nothing here writes to the gradebook except what
 the engine's own :class:`~course.storage.Ledger` does on opening (it brings
@@ -44,11 +45,13 @@ PROGRESS_COLUMNS = ["learner", "week", "week_number", "week_title", "state", "sc
 GRADE_COLUMNS = ["learner", "week", "week_number", "notebook", "question", "cell_type", "max_score",
                  "auto_score", "manual_score", "extra_credit", "needs_manual_grade", "submitted_at",
                  "score", "share"]
-ITEM_COLUMNS = ["week", "week_number", "question", "max_score", "graded", "full_marks", "share_full",
-                "mean_share", "pending"]
+ITEM_COLUMNS = ["week", "week_number", "question", "title", "max_score", "graded", "full_marks", "share_full",
+                "mean_share", "pending", "ranked"]
 QUEUE_COLUMNS = ["learner", "name", "mentor", "week", "week_number", "question", "points",
                  "submitted_at", "decides_result"]
 QUESTION_COLUMNS = ["learner", "week", "week_number", "lesson", "asked_at", "text"]
+
+MIN_ANSWERS = 5   # graded answers a question needs before it is ranked among the hardest
 
 NOT_GRADED = "not_graded"   # verdict of a submission that could not be graded
 DUPLICATE = "duplicate"     # verdict of a resubmission identical to the one graded before
@@ -97,6 +100,7 @@ class CourseData:
     grades: pd.DataFrame
     questions: pd.DataFrame
     problems: tuple[str, ...] = ()     # files that could not be read, in plain words
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)   # (week, grade id) -> question title
     loaded_at: dt.datetime = field(default_factory=lambda: naive_utc(dt.datetime.now(dt.timezone.utc)))
     mentor: str | None = None          # None: everyone; NO_MENTOR: learners without a mentor
 
@@ -106,7 +110,7 @@ class CourseData:
 
     @property
     def item_analysis(self) -> pd.DataFrame:
-        return item_analysis(self.grades)
+        return item_analysis(self.grades, self.titles)
 
     @property
     def manual_queue(self) -> pd.DataFrame:
@@ -132,8 +136,9 @@ class CourseData:
                        questions=only(self.questions), mentor=mentor)
 
 
-def load_course(layout: CourseLayout) -> CourseData:
-    """Read the whole course once (raises :class:`DashboardError` when there is no gradebook)."""
+def load_course(layout: CourseLayout, language: str | None = None) -> CourseData:
+    """Read the whole course once (raises :class:`DashboardError` when there is no gradebook); question
+    titles in ``language`` (default: the course's)."""
     require_gradebook(layout)
     syllabus = layout.syllabus
     ledger = Ledger(layout.db_url)
@@ -151,13 +156,14 @@ def load_course(layout: CourseLayout) -> CourseData:
     grades = load_grades(layout)
     problems: list[str] = []
     questions = load_questions(layout, problems)
+    titles = question_titles(layout, language or syllabus.language, problems)
     submitted = _submitted_learners(layout)
     roster = roster_frame(learner_rows, mentor_rows,
                           also=set(progress["learner"]) | set(grades["learner"]) | set(questions["learner"])
                           | submitted)
     return CourseData(syllabus=syllabus, roster=roster, mentors=mentors_frame(mentor_rows, roster),
                       progress=progress, attempts=attempts, grades=grades, questions=questions,
-                      problems=tuple(problems))
+                      problems=tuple(problems), titles=titles)
 
 
 # -- roster and mentors ---------------------------------------------------------------------------
@@ -306,10 +312,35 @@ def grades_frame(cells: Iterable[CellGrade], week_numbers: dict[str, int]) -> pd
                              na_position="last").reset_index(drop=True)
 
 
-def item_analysis(grades: pd.DataFrame) -> pd.DataFrame:
-    """Per week and question (grade id): how many learners' answers are graded, the share of
-    them with full points, and the mean share of points; hardest first (lowest mean share).
-    Answers still waiting for a mentor are counted in ``pending``, not in the shares."""
+def question_titles(layout: CourseLayout, language: str = "en",
+                    problems: list[str] | None = None) -> dict[tuple[str, str], str]:
+    """Every question's short title in ``language`` (English where it has none), by week and the grade id
+    of the gradebook cell that holds its points (``<id>_check`` for an automatic question, ``<id>`` for
+    a written one). A week whose key cannot be read is described in ``problems``; its ids stay."""
+    from ..answer_key import AnswerKeyError, load_key
+    titles = {}
+    for week in layout.syllabus.weeks:
+        try:
+            key = load_key(layout.keys, week.id)
+        except (AnswerKeyError, OSError) as exc:
+            if problems is not None:
+                problems.append(f"{week.id}: the answer key could not be read ({exc}); its questions are "
+                                "shown by their grade ids")
+            continue
+        for question, entry in key.entries.items():
+            title = str(entry.card_text("title", language) or "")
+            if title:
+                titles[(week.id, question)] = titles[(week.id, f"{question}_check")] = title
+    return titles
+
+
+def item_analysis(grades: pd.DataFrame, titles: dict[tuple[str, str], str] | None = None,
+                  min_answers: int = MIN_ANSWERS) -> pd.DataFrame:
+    """Per week and question (grade id, and its ``title``, the grade id where it has none): how many
+    learners' answers are graded, the share of them with full points, and the mean share of points.
+    A question is ``ranked`` once it has ``min_answers`` graded answers: ranked questions come first,
+    hardest first (lowest mean share); then those with fewer graded answers, most answers first; then
+    those with none. Answers still waiting for a mentor are counted in ``pending``, not in the shares."""
     if grades.empty:
         return pd.DataFrame(columns=ITEM_COLUMNS)
     g = grades.assign(
@@ -324,13 +355,17 @@ def item_analysis(grades: pd.DataFrame) -> pd.DataFrame:
         table[column] = table[column].astype(int)
     table["share_full"] = (table["full_marks"] / table["graded"].where(table["graded"] > 0)).astype(float)
     table["mean_share"] = table["mean_share"].astype(float)
-    table = table.sort_values(["mean_share", "share_full", "week_number", "question"],
+    titles = titles or {}
+    table["title"] = [titles.get((w, q)) or q for w, q in zip(table["week"], table["question"])]
+    table["ranked"] = table["graded"] >= max(1, min_answers)
+    table["_order"] = table["mean_share"].where(table["ranked"], 2.0 - table["graded"] / 1e6)
+    table = table.sort_values(["_order", "share_full", "week_number", "question"],
                               na_position="last", kind="stable")
-    return table[ITEM_COLUMNS].reset_index(drop=True)
+    return table[ITEM_COLUMNS].astype({"ranked": bool}).reset_index(drop=True)
 
 
 def load_item_analysis(layout: CourseLayout) -> pd.DataFrame:
-    return item_analysis(load_grades(layout))
+    return item_analysis(load_grades(layout), question_titles(layout, layout.syllabus.language))
 
 
 def manual_queue(grades: pd.DataFrame, roster: pd.DataFrame,

@@ -5,14 +5,21 @@
 - :func:`score_distributions`: per week, a histogram of learners' scores as a
   share of the week's points, with the pass mark as a dashed, labelled line
   (:func:`score_bins`).
-- :func:`item_analysis_chart`: every question's mean share of points, hardest
-  first (the table is :func:`course.mentor.data.item_analysis`).
+- :func:`item_analysis_chart`: every question's mean share of points, by its
+  title; hardest first among the questions with enough graded answers to say
+  (:data:`~course.mentor.data.MIN_ANSWERS`), the others after them in grey,
+  marked "too few answers" (the table is :func:`course.mentor.data.item_analysis`).
 
 Every figure has a title that says what it shows, axis titles with units, and
 hover text in words. Meaning never rests on colour alone: bars carry their
 numbers as text, the funnel's stages differ in pattern too, and the pass mark
 is a labelled line. The colours are the Okabe-Ito palette, readable with the
 common colour-vision deficiencies. A figure with no data says so in words.
+
+Nothing overlaps: the title and its subtitle sit in the top margin, anchored to
+its top, and the margin is made tall enough for them and, in a figure of
+panels, for the panels' titles below them (:func:`_base_layout`); a pass-mark
+label sits inside its panel, under the panel's title.
 """
 from __future__ import annotations
 
@@ -24,24 +31,47 @@ from plotly.subplots import make_subplots
 
 from ..progress import State
 from ..syllabus import Syllabus
+from .data import MIN_ANSWERS
 
 FUNNEL_TITLE = "Cohort funnel: learners who opened, handed in and passed each week"
 SCORES_TITLE = "Score distribution per week (% of the week's points; dashed line: pass mark)"
 ITEMS_TITLE = "Item analysis: mean share of points per question, hardest first"
 
-BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#555555"
+BLUE, ORANGE, GREEN, GREY, LIGHT_GREY = "#0072B2", "#E69F00", "#009E73", "#555555", "#BBBBBB"
 STAGES = (("opened", "Opened the week", BLUE, ""),
           ("submitted", "Handed in the assessment", ORANGE, "/"),
           ("passed", "Passed", GREEN, "x"))
 BIN_WIDTH = 10   # percent
 
+# the top margin, in pixels from the top of the figure: title, subtitle, then (figures of panels) panel titles
+TITLE_SIZE, SUBTITLE_SIZE, PANEL_TITLE_SIZE = 18, 13, 13
+LINE_HEIGHT = 1.4   # a line of text takes this many times its font size
+TOP_PAD, GAP = 10, 14
 
-def _base_layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+
+def top_margin(subtitle_lines: int, panel_titles: bool) -> int:
+    """The top margin that holds the title, the subtitle's lines and the panels' titles one under the other."""
+    height = TOP_PAD + TITLE_SIZE * LINE_HEIGHT + GAP
+    if subtitle_lines:
+        height += subtitle_lines * SUBTITLE_SIZE * LINE_HEIGHT + 4
+    if panel_titles:
+        height += PANEL_TITLE_SIZE * LINE_HEIGHT + GAP
+    return math.ceil(height)
+
+
+def _base_layout(fig: go.Figure, title: str, subtitle: str | list[str] = "", height: int = 420,
+                 panel_titles: bool = False) -> go.Figure:
+    """Title (and subtitle: one line per item of a list) in a top margin made to hold them."""
+    lines = [line for line in ([subtitle] if isinstance(subtitle, str) else subtitle) if line]
+    subtitle = "<br>".join(lines)
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={"text": title, "x": 0, "xanchor": "left", "xref": "container", "yref": "container",
+               "y": 1, "yanchor": "top", "pad": {"t": TOP_PAD, "l": 12}, "font": {"size": TITLE_SIZE},
+               "subtitle": {"text": subtitle, "font": {"size": SUBTITLE_SIZE}}},
         template="plotly_white", height=height, font={"size": 14},
-        hoverlabel={"font_size": 14, "align": "left"}, margin={"l": 70, "r": 30, "t": 90, "b": 70},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+        hoverlabel={"font_size": 14, "align": "left"},
+        margin={"l": 70, "r": 30, "t": top_margin(len(lines), panel_titles), "b": 70},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.2, "x": 0})
     return fig
 
 
@@ -86,8 +116,7 @@ def funnel(progress: pd.DataFrame, syllabus: Syllabus, subtitle: str = "") -> go
     """Grouped bars per week: opened, handed in, passed (numbers on the bars)."""
     counts = funnel_counts(progress, syllabus)
     fig = go.Figure()
-    title = FUNNEL_TITLE + (f"<br><sub>{subtitle}</sub>" if subtitle else "")
-    _base_layout(fig, title)
+    _base_layout(fig, FUNNEL_TITLE, subtitle)
     fig.update_xaxes(title_text=f"Course week (1–{len(syllabus.weeks)})")
     fig.update_yaxes(title_text="Learners (count)", rangemode="tozero")
     if not counts["learners"].max():
@@ -149,9 +178,8 @@ def score_distributions(progress: pd.DataFrame, syllabus: Syllabus, subtitle: st
     fig = make_subplots(rows=rows, cols=cols, shared_yaxes=True, horizontal_spacing=0.08,
                         vertical_spacing=0.22 if rows > 1 else 0.1,
                         subplot_titles=[f"Week {w.number}: {w.title}" for w in weeks])
-    title = SCORES_TITLE + (f"<br><sub>{subtitle}</sub>" if subtitle else "")
-    _base_layout(fig, title, height=320 * rows + 120)
-    fig.update_annotations(font_size=13)
+    _base_layout(fig, SCORES_TITLE, subtitle, height=320 * rows + 120, panel_titles=True)
+    fig.update_annotations(font_size=PANEL_TITLE_SIZE)
     top = max(1, int(bins["learners"].max()) if len(bins) else 1)
     for i, week in enumerate(weeks):
         row, col = i // cols + 1, i % cols + 1
@@ -163,8 +191,11 @@ def score_distributions(progress: pd.DataFrame, syllabus: Syllabus, subtitle: st
                     textposition="outside", hovertext=hover, hoverinfo="text", showlegend=False,
                     name=f"Week {week.number}", row=row, col=col)
         fig.add_vline(x=100 * week.pass_mark, line_dash="dash", line_color=GREY, line_width=2,
-                      annotation_text=f"pass mark {100 * week.pass_mark:.0f} %",
-                      annotation_position="top left", annotation_font_size=12, row=row, col=col)
+                      row=row, col=col)
+        axis = "" if i == 0 else str(i + 1)
+        fig.add_annotation(text=f"pass mark {100 * week.pass_mark:.0f} %", x=100 * week.pass_mark,
+                           y=1, xref=f"x{axis}", yref=f"y{axis} domain", xanchor="right", yanchor="top",
+                           xshift=-4, showarrow=False, font={"size": 12, "color": GREY})
         fig.update_xaxes(range=[0, 100], dtick=20, ticksuffix=" %", row=row, col=col,
                          title_text="Score (% of the week's points)" if row == rows else None)
         fig.update_yaxes(range=[0, top * 1.3 + 0.5], dtick=max(1, math.ceil(top / 5)), row=row, col=col,
@@ -176,41 +207,74 @@ def score_distributions(progress: pd.DataFrame, syllabus: Syllabus, subtitle: st
 
 
 # -- item analysis --------------------------------------------------------------------------------
-def question_label(week_number, question: str) -> str:
-    return f"W{week_number} · {question}"
+LABEL_CHARACTERS = 42   # a question's title is cut to this on the chart's axis (whole in the hover text)
 
 
-def items_summary(items: pd.DataFrame, hardest: int = 3) -> str:
+def question_label(week_number, title: str) -> str:
+    short = title if len(title) <= LABEL_CHARACTERS else title[:LABEL_CHARACTERS - 1].rstrip() + "…"
+    return f"W{week_number} · {short}"
+
+
+def _answers(count: int) -> str:
+    return f"{count} graded answer{'s' if count != 1 else ''}"
+
+
+def items_summary(items: pd.DataFrame, hardest: int = 3, min_answers: int = MIN_ANSWERS) -> str:
+    """The hardest questions in words, each with the number of answers it rests on; or why none is named."""
     graded = items[items["graded"] > 0]
     if graded.empty:
         return "No graded answers yet."
-    parts = [f"{question_label(r.week_number, r.question)} ({100 * r.mean_share:.0f} % of points, "
-             f"{r.full_marks} of {r.graded} with full marks)" for r in graded.head(hardest).itertuples()]
-    return "Hardest questions: " + "; ".join(parts) + "."
+    ranked = graded[graded["ranked"]]
+    if ranked.empty:
+        return (f"Too few answers to say which questions are hardest: a question is ranked once it has "
+                f"{min_answers} graded answers, and the most any has is {int(graded['graded'].max())}.")
+    parts = [f"{r.title} (week {r.week_number}): {100 * r.mean_share:.0f} % of points, {r.full_marks} of "
+             f"{r.graded} with full marks, based on {_answers(r.graded)}" for r in ranked.head(hardest).itertuples()]
+    text = f"Hardest questions (ranked once they have {min_answers} graded answers): " + "; ".join(parts) + "."
+    fewer = len(graded) - len(ranked)
+    if fewer:
+        text += (f" {fewer} question{'s have' if fewer != 1 else ' has'} fewer graded answers and "
+                 f"{'are' if fewer != 1 else 'is'} not ranked yet.")
+    return text
 
 
-def item_analysis_chart(items: pd.DataFrame, subtitle: str = "") -> go.Figure:
-    """Horizontal bars of each question's mean share of points, hardest at the top. Questions
-    with no graded answer yet (all waiting for a mentor) are left out, and the figure says how many."""
+def item_analysis_chart(items: pd.DataFrame, subtitle: str = "", min_answers: int = MIN_ANSWERS) -> go.Figure:
+    """Horizontal bars of each question's mean share of points, labelled by title: the ranked questions
+    (at least ``min_answers`` graded answers) hardest first at the top, then the others in grey, marked
+    "too few answers". Questions with no graded answer yet are left out, and the figure says how many."""
     graded = items[items["graded"] > 0]
     waiting = int((items["graded"] == 0).sum())
     fig = go.Figure()
     notes = [subtitle] if subtitle else []
+    fewer = int((~graded["ranked"]).sum()) if len(graded) else 0
+    if fewer:
+        notes.append(f"grey: {fewer} question{'s' if fewer != 1 else ''} with fewer than {min_answers} "
+                     "graded answers, not ranked")
     if waiting:
         notes.append(f"not shown: {waiting} question{'s' if waiting != 1 else ''} with no graded answer yet")
-    title = ITEMS_TITLE + (f"<br><sub>{'; '.join(notes)}</sub>" if notes else "")
-    _base_layout(fig, title, height=max(300, 34 * len(graded) + 170))
-    fig.update_xaxes(title_text="Mean share of points (%)", range=[0, 118], dtick=20, ticksuffix=" %")
-    fig.update_yaxes(title_text="Question (week · grade id)", autorange="reversed")
+    _base_layout(fig, ITEMS_TITLE, notes, height=max(300, 34 * len(graded) + 170 + 20 * len(notes)))
+    fig.update_xaxes(title_text="Mean share of points (%)", range=[0, 150], tickvals=list(range(0, 101, 20)),
+                     ticksuffix=" %")
+    fig.update_yaxes(title_text="Question (week · title)", autorange="reversed")
     if graded.empty:
         return _no_data(fig, "No graded answers yet")
-    labels = [question_label(n, q) for n, q in zip(graded["week_number"], graded["question"])]
-    text = [f"{100 * r.mean_share:.0f} % · {r.full_marks}/{r.graded} full marks" for r in graded.itertuples()]
-    hover = [f"<b>Week {r.week_number} · {r.question}</b><br>Mean share of points: {100 * r.mean_share:.0f} %"
+    labels = [question_label(n, t) for n, t in zip(graded["week_number"], graded["title"])]
+    seen: set[str] = set()
+    for i, (label, question) in enumerate(zip(labels, graded["question"])):
+        if label in seen:   # two questions with one title: the grade id tells them apart
+            labels[i] = f"{label} ({question})"
+        seen.add(labels[i])
+    text = [f"{100 * r.mean_share:.0f} % · {r.full_marks}/{r.graded} full marks"
+            + ("" if r.ranked else " (too few)") for r in graded.itertuples()]
+    hover = [f"<b>Week {r.week_number} · {r.title}</b><br>Grade id: {r.question}"
+             f"<br>Mean share of points: {100 * r.mean_share:.0f} %"
              f"<br>Full marks: {r.full_marks} of {r.graded} graded answers ({_percent(r.full_marks, r.graded)})"
-             f"<br>Waiting for a mentor's grade: {r.pending}" for r in graded.itertuples()]
-    fig.add_bar(y=labels, x=100 * graded["mean_share"], orientation="h", marker_color=ORANGE,
+             + ("" if r.ranked else f"<br>Not ranked: fewer than {min_answers} graded answers")
+             + f"<br>Waiting for a mentor's grade: {r.pending}" for r in graded.itertuples()]
+    fig.add_bar(y=labels, x=100 * graded["mean_share"], orientation="h",
+                marker_color=[ORANGE if r else LIGHT_GREY for r in graded["ranked"]],
+                marker_pattern_shape=["" if r else "." for r in graded["ranked"]],
                 text=text, textposition="outside", cliponaxis=False, hovertext=hover, hoverinfo="text",
                 name="Mean share of points")
-    fig.update_layout(showlegend=False, margin={"l": 260})
+    fig.update_layout(showlegend=False, margin={"l": 330})
     return fig

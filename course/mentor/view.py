@@ -32,8 +32,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import traceback
 from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import ipywidgets as w
 import pandas as pd
@@ -44,7 +46,7 @@ from IPython.display import HTML, display
 from ..layout import CourseLayout, LayoutError
 from ..syllabus import SyllabusError
 from . import figures
-from .data import NO_MENTOR, CourseData, DashboardError, load_course
+from .data import MIN_ANSWERS, NO_MENTOR, CourseData, DashboardError, load_course
 from .export import download_link
 from .risk import DEFAULT_INACTIVE_DAYS, at_risk
 
@@ -58,7 +60,8 @@ SECTIONS = {   # name -> (heading, one-line guide)
                "Each learner's score (best passing, else latest) as a share of the week's points; "
                "the dashed line is the pass mark."),
     "items": ("3. Item analysis: the hardest questions",
-              "Every assessment question, hardest first: revisit the top ones in the live chat."),
+              f"Every assessment question, hardest first among those with at least {MIN_ANSWERS} graded "
+              "answers (fewer say little): revisit the top ones in the live chat."),
     "risk": ("4. Learners at risk",
              "Due date passed with nothing gradable handed in, failed a week twice or more, or "
              "inactive for the number of days set here."),
@@ -107,11 +110,19 @@ def figure_bundle(fig: go.Figure) -> dict:
     return bundle
 
 
-def when(value) -> str:
-    """A naive UTC time as ``2026-12-15 18:04 UTC`` ("–" when missing)."""
+def when(value, zone: str = "UTC") -> str:
+    """A naive UTC time in the time zone ``zone`` (an IANA name such as ``Asia/Beirut``), named by its
+    city: ``2026-12-15 20:04 Beirut`` ("–" when missing; ``... UTC`` for UTC or an unknown zone)."""
     if value is None or pd.isna(value):
         return "–"
-    return f"{pd.Timestamp(value):%Y-%m-%d %H:%M} UTC"
+    stamp = pd.Timestamp(value)
+    stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
+    try:
+        local = stamp.tz_convert(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        zone, local = "UTC", stamp
+    city = "UTC" if zone in ("UTC", "Etc/UTC") else zone.rsplit("/", 1)[-1].replace("_", " ")
+    return f"{local:%Y-%m-%d %H:%M} {city}"
 
 
 def table_html(frame: pd.DataFrame, empty: str) -> str:
@@ -155,12 +166,14 @@ class MentorDashboard:
             "queue": self._queue, "questions": self._questions, "progress": self._progress}
 
     @classmethod
-    def from_environment(cls, root: str | None = None, **options) -> "MentorDashboard":
-        """The dashboard of the course at ``root`` (default: ``$COURSE_ROOT``, else this checkout).
+    def from_environment(cls, root: str | None = None, language: str | None = None,
+                         **options) -> "MentorDashboard":
+        """The dashboard of the course at ``root`` (default: ``$COURSE_ROOT``, else this checkout), with
+        question titles in ``language`` (default: ``$COURSE_LANG``, else the course's language).
         A course that cannot be read gives a dashboard that says why, never an exception."""
         layout = CourseLayout.at(root)
         try:
-            data = load_course(layout)
+            data = load_course(layout, language or os.environ.get("COURSE_LANG") or None)
         except (DashboardError, LayoutError, SyllabusError) as exc:
             return cls(None, error=str(exc), root=str(layout.root), **options)
         return cls(data, root=str(layout.root), **options)
@@ -194,9 +207,13 @@ class MentorDashboard:
         """The course's data for the chosen mentor."""
         return self.data.for_mentor(self.mentor)
 
+    def when(self, value) -> str:
+        """A time as the dashboard shows it: in the cohort's time zone (syllabus ``[cohort] timezone``)."""
+        return when(value, self.data.syllabus.timezone if self.data is not None else "UTC")
+
     def subtitle(self) -> str:
         label = dict((v, k) for k, v in self.picker.options)[self.picker.value]
-        return f"Showing: {label} · data read {when(self.data.loaded_at)}"
+        return f"Showing: {label} · data read {self.when(self.data.loaded_at)}"
 
     # -- displaying -------------------------------------------------------------------------------
     def header(self) -> None:
@@ -214,7 +231,7 @@ class MentorDashboard:
                        "Import a roster with <code>course roster LEARNERS.csv --mentors MENTORS.csv</code>.</p>")
         display(HTML(
             f'{STYLE}<div class="course-dash"><p><b>{html.escape(s.title)}</b> · {html.escape(s.cohort_name)} · '
-            f'{len(data.roster)} learners · {len(s.weeks)} weeks · data read {when(data.loaded_at)} '
+            f'{len(data.roster)} learners · {len(s.weeks)} weeks · data read {self.when(data.loaded_at)} '
             f'from <code>{html.escape(self.root)}</code></p>'
             f'<p>On this page:</p><ol>{contents}</ol>{problems}{filter_note}</div>'))
 
@@ -308,8 +325,9 @@ class MentorDashboard:
     def _items(self, view: CourseData) -> list[Part]:
         items = view.item_analysis
         shown = pd.DataFrame({
-            "week": items["week_number"], "question (grade id)": items["question"],
+            "week": items["week_number"], "question": items["title"], "grade id": items["question"],
             "points": items["max_score"].map("{:g}".format), "graded answers": items["graded"],
+            "ranked": items["ranked"].map({True: "yes", False: f"no: fewer than {MIN_ANSWERS} graded answers"}),
             "full marks": items["full_marks"],
             "share with full marks (%)": (100 * items["share_full"]).round(0).astype("Int64"),
             "mean share of points (%)": (100 * items["mean_share"]).round(0).astype("Int64"),
@@ -330,7 +348,7 @@ class MentorDashboard:
                               "week": risk["week_number"], "why": risk["rule"].map(RULE_WORDS),
                               "reason": risk["reason"]})
         count = risk["learner"].nunique()
-        return [self._note(f"{count} learner{'s' if count != 1 else ''} at risk on {when(self.now)}."),
+        return [self._note(f"{count} learner{'s' if count != 1 else ''} at risk on {self.when(self.now)}."),
                 *self._table(shown, "at-risk", "No learner is at risk by these rules today.")]
 
     def _queue(self, view: CourseData) -> list[Part]:
@@ -338,9 +356,11 @@ class MentorDashboard:
         now = pd.Timestamp(self.now)
         shown = pd.DataFrame({
             "learner": queue["learner"], "name": queue["name"], "mentor": queue["mentor"],
-            "week": queue["week_number"], "question (grade id)": queue["question"],
+            "week": queue["week_number"],
+            "question": [view.titles.get((wk, q)) or q for wk, q in zip(queue["week"], queue["question"])],
+            "grade id": queue["question"],
             "points": queue["points"].map("{:g}".format),
-            "submitted": queue["submitted_at"].map(when),
+            "submitted": queue["submitted_at"].map(self.when),
             "waiting (days)": (now - queue["submitted_at"]).dt.days.clip(lower=0),
             "decides pass or fail": queue["decides_result"].map({True: "yes: the learner waits", False: "no"})})
         blocking = int(queue["decides_result"].sum())
@@ -351,7 +371,7 @@ class MentorDashboard:
     def _questions(self, view: CourseData) -> list[Part]:
         q = view.questions.sort_values("asked_at", ascending=False, kind="stable")
         names = self._names(view)
-        shown = pd.DataFrame({"asked": q["asked_at"].map(when), "learner": q["learner"],
+        shown = pd.DataFrame({"asked": q["asked_at"].map(self.when), "learner": q["learner"],
                               "name": q["learner"].map(names).fillna(""), "week": q["week_number"],
                               "lesson": q["lesson"], "question": q["text"]})
         parts = self._table(shown, "questions", "No questions yet. They arrive with each learner's "

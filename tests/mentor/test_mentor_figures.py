@@ -47,12 +47,13 @@ def grades(rows: list[tuple]) -> pd.DataFrame:
                          for l, n, q, m, s in rows], {w: i + 1 for i, w in enumerate(WEEKS)})
 
 
-ITEMS = item_analysis(grades([
+GRADES = grades([
     ("a", 1, "q1_easy", 2, 2), ("b", 1, "q1_easy", 2, 2), ("c", 1, "q1_easy", 2, 1),
     ("a", 1, "q2_hard", 2, 0), ("b", 1, "q2_hard", 2, 1), ("c", 1, "q2_hard", 2, 0),
     ("a", 1, "q3_written", 2, None), ("b", 1, "q3_written", 2, None),
     ("a", 2, "q1_mid", 4, 4), ("b", 2, "q1_mid", 4, 0),
-]))
+])
+ITEMS = item_analysis(GRADES, min_answers=2)   # every graded question has enough answers to be ranked
 
 
 def assert_readable(fig: go.Figure, title: str):
@@ -135,8 +136,54 @@ def test_item_analysis_chart_follows_the_table_and_says_what_it_leaves_out():
     assert list(bar.x) == pytest.approx([100 / 6, 50, 100 * 5 / 6])
     assert bar.text[0] == "17 % · 0/3 full marks"
     assert fig.layout.yaxis.autorange == "reversed"          # first row drawn at the top
-    assert "not shown: 1 question with no graded answer yet" in fig.layout.title.text
+    assert "not shown: 1 question with no graded answer yet" in fig.layout.title.subtitle.text
     assert "Full marks: 0 of 3 graded answers (0 %)" in bar.hovertext[0]
+
+
+TITLES = {(WEEKS[0], "q1_easy"): "Page or profile?", (WEEKS[0], "q2_hard"): "A look-alike link",
+          (WEEKS[1], "q1_mid"): "Engagement rate by reach"}
+
+
+def test_item_analysis_names_questions_by_their_titles():
+    """Do the table and the chart name each question by its title (the grade id only where it has none),
+    and does the hover text still give the grade id?"""
+    items = item_analysis(GRADES, TITLES, min_answers=2)
+    assert items.set_index("question")["title"].to_dict() == {
+        "q2_hard": "A look-alike link", "q1_mid": "Engagement rate by reach", "q1_easy": "Page or profile?",
+        "q3_written": "q3_written"}
+    bar = F.item_analysis_chart(items).data[0]
+    assert list(bar.y) == ["W1 · A look-alike link", "W2 · Engagement rate by reach", "W1 · Page or profile?"]
+    assert "Grade id: q2_hard" in bar.hovertext[0]
+    assert "A look-alike link (week 1)" in F.items_summary(items)
+
+
+def test_only_questions_with_enough_answers_are_ranked_hardest():
+    """Is a question answered (wrongly) by a single learner kept out of "hardest", listed after the questions
+    with enough answers, greyed and marked on the chart, while the summary says how many answers each rests on?"""
+    rows = [(learner, 1, "q_many", 2, score) for learner, score in zip("abcdef", [2, 2, 0, 1, 0, 0])]
+    rows += [("a", 1, "q_single", 2, 0), ("a", 1, "q_easy", 2, 2), ("b", 1, "q_easy", 2, 2)]
+    rows += [(learner, 1, "q_full", 2, 2) for learner in "abcde"]
+    items = item_analysis(grades(rows), min_answers=5)
+    assert items["question"].tolist() == ["q_many", "q_full", "q_easy", "q_single"]
+    assert items.set_index("question")["ranked"].to_dict() == {
+        "q_many": True, "q_full": True, "q_easy": False, "q_single": False}
+    summary = F.items_summary(items, min_answers=5)
+    assert summary.startswith("Hardest questions (ranked once they have 5 graded answers): q_many (week 1)")
+    assert "based on 6 graded answers" in summary and "q_single" not in summary
+    assert "2 questions have fewer graded answers and are not ranked yet" in summary
+    fig = F.item_analysis_chart(items, min_answers=5)
+    bar = fig.data[0]
+    assert list(bar.marker.color) == [F.ORANGE, F.ORANGE, F.LIGHT_GREY, F.LIGHT_GREY]
+    assert bar.text[3].endswith("(too few)") and "Not ranked: fewer than 5" in bar.hovertext[3]
+    assert "grey: 2 questions with fewer than 5 graded answers, not ranked" in fig.layout.title.subtitle.text
+
+
+def test_with_too_few_answers_no_question_is_called_hardest():
+    """When no question has enough graded answers, does the summary say so, with the most any has?"""
+    items = item_analysis(GRADES, min_answers=5)
+    assert not items["ranked"].any()
+    assert F.items_summary(items) == ("Too few answers to say which questions are hardest: a question is ranked "
+                                      "once it has 5 graded answers, and the most any has is 3.")
 
 
 @pytest.mark.parametrize("make", [
