@@ -15,24 +15,18 @@ font that covers Latin and Arabic (:func:`course.widgets.strategy_document.find_
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import hmac
 import os
-import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import i18n
+from ..certificate_code import KEY_NAME, Verified, code_for, signing_key, verify  # noqa: F401 (the code's API, here too)
 from ..i18n import _
 from ..layout import CourseLayout
 from ..progress import State, WeekProgress
 
-KEY_NAME = "certificate.key"
 FILE_NAME = "certificate.pdf"
-_CODE = re.compile(r"^(?P<learner>.+)-(?P<date>\d{8})-(?P<mac>[A-Z2-7]{4}(?:-[A-Z2-7]{4}){3})$")
 
 
 @dataclass(frozen=True)
@@ -53,61 +47,9 @@ class Completion:
     weeks: tuple[WeekResult, ...]
 
 
-@dataclass(frozen=True)
-class Verified:
-    learner: str
-    completed: dt.date
-
-
 def folder_of(layout: CourseLayout, learner: str) -> Path:
     """Where the grader keeps a learner's certificate (``grading/certificates/<learner>/``)."""
     return layout.grading / "certificates" / learner
-
-
-# -- the code ------------------------------------------------------------------------------------
-def signing_key(layout: CourseLayout) -> bytes:
-    """The course's certificate key, made (owner-only) the first time it is needed."""
-    path = layout.keys / KEY_NAME
-    try:
-        key = path.read_bytes()
-        if len(key) >= 32:
-            return key
-    except FileNotFoundError:
-        pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(secrets.token_bytes(32))
-    os.chmod(path, 0o600)
-    return path.read_bytes()
-
-
-def _mac(key: bytes, course_id: str, learner: str, completed: dt.date) -> str:
-    digest = hmac.new(key, f"{course_id}\n{learner}\n{completed.isoformat()}".encode("utf-8"),
-                      hashlib.sha256).digest()[:10]
-    text = base64.b32encode(digest).decode("ascii")            # 16 letters and digits, no padding
-    return "-".join(text[i:i + 4] for i in range(0, 16, 4))
-
-
-def code_for(layout: CourseLayout, learner: str, completed: dt.date) -> str:
-    """The verification code printed on the learner's certificate."""
-    return f"{learner}-{completed:%Y%m%d}-{_mac(signing_key(layout), layout.course_id, learner, completed)}"
-
-
-def verify(layout: CourseLayout, code: str) -> Verified | None:
-    """The learner and date a code certifies, or None when the course's key did not make it."""
-    text = code.strip()
-    match = _CODE.match(text[:-19] + text[-19:].upper()) if len(text) > 19 else None   # the key part in any case
-    if match is None:
-        return None
-    try:
-        completed = dt.datetime.strptime(match["date"], "%Y%m%d").date()
-    except ValueError:
-        return None
-    expected = _mac(signing_key(layout), layout.course_id, match["learner"], completed)
-    if not hmac.compare_digest(expected, match["mac"]):
-        return None
-    return Verified(match["learner"], completed)
 
 
 # -- who completed -------------------------------------------------------------------------------
