@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,7 +209,7 @@ def _week_html(syllabus: Syllabus, ws: WeekState, entries: dict[str, gate.GateEn
         body.append(f'<p class="ch-next">{step}</p>')
     body.append(_hand_in_html(ws))
     if ws.feedback:
-        body.append(f'<p><a href="files/{_esc(ws.feedback)}">{_esc(_("home2.read_feedback"))}</a></p>')
+        body.append(f'<p><a href="files/{_esc(quote(ws.feedback))}">{_esc(_("home2.read_feedback"))}</a></p>')
     if ws.is_open:
         body.append(_lessons_html(ws))
     return (f'<section class="ch-week ch-{_esc(ws.state)}" id="{_esc(week.id)}" aria-labelledby="{_esc(week.id)}-title">'

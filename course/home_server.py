@@ -87,11 +87,13 @@ class CourseHome:
 
 
 def _last_reason(output: str) -> str:
-    """The sentence that explains a refusal, from nbgrader's output (its last error line)."""
+    """The sentence that explains a refusal, from nbgrader's output: the gate's own sentence (logged as
+    CRITICAL by ``fail``), else the last error line."""
     lines = [ln.strip() for ln in output.splitlines() if ln.strip()]
-    for line in reversed(lines):
-        if "ERROR" in line or "Error" in line:
-            return line.split("]", 1)[-1].strip() or line
+    for level in ("| CRITICAL]", "| ERROR]"):
+        for line in reversed(lines):
+            if level in line:
+                return line.split("]", 1)[-1].strip() or line
     return lines[-1] if lines else ""
 
 
