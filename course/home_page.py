@@ -217,7 +217,8 @@ def _week_html(syllabus: Syllabus, ws: WeekState, entries: dict[str, gate.GateEn
             f'<p><small>{_esc(week.stage)} · {dates}</small></p>{"".join(body)}</section>')
 
 
-def _people_html(syllabus: Syllabus, people: dict, now: dt.datetime | None = None) -> str:
+def _people_html(layout: CourseLayout, people: dict, now: dt.datetime | None = None) -> str:
+    syllabus = layout.syllabus
     mentor = people.get("mentor") or {}
     if mentor.get("name"):
         contact = mentor.get("contact") or ""
@@ -229,7 +230,7 @@ def _people_html(syllabus: Syllabus, people: dict, now: dt.datetime | None = Non
             if syllabus.mentor_contact else "")
     else:
         line = _esc(_("home2.no_mentor"))
-    chats = [c for c in _chats(syllabus) if c.starts + dt.timedelta(minutes=c.minutes) > (now or _now())]
+    chats = [c for c in _chats(layout) if c.starts + dt.timedelta(minutes=c.minutes) > (now or _now())]
     if not chats:
         return f'<section class="ch-people" aria-labelledby="ch-people-title"><h2 id="ch-people-title">' \
                f'{_esc(_("home2.people"))}</h2><p>{line}</p></section>'
@@ -244,7 +245,7 @@ def _people_html(syllabus: Syllabus, people: dict, now: dt.datetime | None = Non
         items.append(f'<li>{text} <b class="ch-when" data-starts="{chat.starts.isoformat()}">{_iso(soon)}</b>{join}</li>')
     return (f'<section class="ch-people" aria-labelledby="ch-people-title"><h2 id="ch-people-title">'
             f'{_esc(_("home2.people"))}</h2><p>{line}</p><h3>{_esc(_("home.live_chats"))}</h3>'
-            f'<ul>{"".join(items)}</ul></section>')
+            f'<ul>{"".join(items)}</ul>{_calendar_link(layout)}</section>')
 
 
 def _has_week(syllabus: Syllabus, week_id: str) -> bool:
@@ -260,16 +261,23 @@ def _contact_html(contact: str) -> str:
     return _iso(contact)
 
 
-def _chats(syllabus: Syllabus) -> list:
+def _chats(layout: CourseLayout) -> list:
     """The live chats: the ones a mentor published (``course chat``), else the syllabus's."""
+    from . import live_chats
     try:
-        from . import live_chats
-    except ImportError:
-        return list(syllabus.live_chats)
-    try:
-        return list(live_chats.upcoming_for_home(syllabus))
+        return list(live_chats.upcoming_for_home(layout.syllabus, layout))
     except Exception:   # noqa: BLE001 - a broken chat file must never break the home
-        return list(syllabus.live_chats)
+        return list(layout.syllabus.live_chats)
+
+
+def _calendar_link(layout: CourseLayout) -> str:
+    from . import live_chats
+    try:
+        url = live_chats.calendar_data_url(layout)
+    except Exception:   # noqa: BLE001 - no calendar is no link
+        url = None
+    return (f'<p><a href="{_esc(url)}" download="live_chats.ics">{_esc(_("home2.calendar"))}</a></p>'
+            if url else "")
 
 
 def _now() -> dt.datetime:
@@ -304,7 +312,7 @@ def main_html(layout: CourseLayout, learner: str, workspace: Path) -> str:
                      f'{_esc(_("home.complete_more"))}{link}</p>')
     parts.append(f'<h2>{_esc(_("home2.weeks"))}</h2>')
     parts += [_week_html(syllabus, ws, entries) for ws in weeks]
-    parts.append(_people_html(syllabus, people))
+    parts.append(_people_html(layout, people))
     return "".join(parts)
 
 

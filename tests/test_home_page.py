@@ -177,3 +177,17 @@ def test_week_states_of_a_learner_with_no_gate(layout, tmp_path):
     states = week_states(layout, "nobody", tmp_path)
     assert [s.state for s in states] == ["locked"] * 4 and not any(s.can_hand_in for s in states)
     gate.publish_default(layout.gate_dir, layout.syllabus)
+
+
+def test_live_chats_a_mentor_scheduled_reach_the_home_with_a_calendar(layout, workspace):
+    """A chat added with `course chat add` shows on the home, with its link and a calendar to download."""
+    from course.cli import main
+    publish(layout, "nour")
+    soon = dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=2)
+    assert main(["--root", str(layout.root), "chat", "add", "--week", W1, "--date", f"{soon:%Y-%m-%d}",
+                 "--time", "17:30", "--zone", "Asia/Beirut", "--minutes", "45", "--topic", "Questions before the hand-in",
+                 "--topic-ar", "أسئلة قبل التسليم", "--link", "https://meet.example.org/sma"]) == 0
+    html = main_html(layout, "nour", workspace)
+    assert "Questions before the hand-in" in html and 'href="https://meet.example.org/sma"' in html
+    assert 'download="live_chats.ics"' in html and 'href="data:text/calendar' in html
+    assert re.search(r'class="ch-when" data-starts="[^"]+">\s*<bdi>\(in 2 days', html)
