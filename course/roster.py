@@ -2,7 +2,8 @@
 
 ``learners.csv`` has the columns ``id, name, country, language, mentor``;
 ``mentors.csv`` has ``id, name, languages`` (languages: ``en``, ``ar`` or
-``en ar``). A learner whose mentor cell is empty gets one in balance: the
+``en ar``) and, optionally, ``contact``: how learners reach the mentor (an
+e-mail or web address, or a short sentence), shown on their course home. A learner whose mentor cell is empty gets one in balance: the
 mentor with the fewest learners, preferring one who speaks the learner's
 language. Every problem is reported with its row number and nothing is
 imported until the whole file is right. Importing the same file again
@@ -83,7 +84,11 @@ def read_mentors(path: Path) -> dict[str, dict]:
         bad = [l for l in langs if l not in LANGUAGES]
         if bad:
             problems.append(f"row {number}: language {bad[0]!r} is not one of {', '.join(LANGUAGES)}")
-        mentors.setdefault(mid, {"id": mid, "name": row["name"], "languages": " ".join(langs), "row": number})
+        contact = row.get("contact")   # None: the file has no contact column (the contact is left as it was)
+        if contact and len(contact) > 256:
+            problems.append(f"row {number}: the contact is longer than 256 characters")
+        mentors.setdefault(mid, {"id": mid, "name": row["name"], "languages": " ".join(langs),
+                                 "contact": contact, "row": number})
     if problems:
         raise RosterError(str(path), problems)
     return mentors
@@ -140,6 +145,8 @@ def import_roster(ledger: Ledger, learners_csv: Path, mentors_csv: Path | None =
     with ledger.engine.begin() as conn:
         for m in mentors.values():
             values = {"name": m["name"], "languages": m["languages"]}
+            if m["contact"] is not None:
+                values["contact"] = m["contact"]
             if conn.execute(mentors_table.update().where(mentors_table.c.id == m["id"]).values(**values)).rowcount == 0:
                 conn.execute(mentors_table.insert().values(id=m["id"], **values))
         for l in learners:

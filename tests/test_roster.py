@@ -77,3 +77,20 @@ def test_importing_again_updates_instead_of_duplicating(tmp_path, ledger):
     import_roster(ledger, write(tmp_path, "l.csv", "id,name,country,language,mentor\nhadi,Hadi K.,Lebanon,ar,m_sami\n"), m)
     roster = ledger.roster()
     assert list(roster) == ["hadi"] and roster["hadi"]["name"] == "Hadi K." and roster["hadi"]["mentor"] == "m_sami"
+
+
+def test_a_mentors_contact_reaches_their_learners_gate(tmp_path, ledger):
+    """Does the optional contact column of mentors.csv travel, with the learner's name, into what their home reads?"""
+    from course.grading.publish import people_of
+    mentors = "id,name,languages,contact\nm_rima,Rima Khalil,ar en,rima@example.org\nm_sami,Sami,ar,\n"
+    learners = "id,name,country,language,mentor\nl01,Hala Nasser,Jordan,ar,m_rima\nl02,Omar,Egypt,ar,m_sami\n"
+    import_roster(ledger, write(tmp_path, "l.csv", learners), write(tmp_path, "m.csv", mentors))
+    roster, known = ledger.roster(), ledger.mentors()
+    assert people_of(roster, known, "l01") == {"name": "Hala Nasser",
+                                              "mentor": {"name": "Rima Khalil", "contact": "rima@example.org"}}
+    assert people_of(roster, known, "l02") == {"name": "Omar", "mentor": {"name": "Sami"}}
+    assert people_of(roster, known, "stranger") == {"name": None, "mentor": {}}
+    # the old three-column file still imports, and leaves the contact as it was
+    import_roster(ledger, write(tmp_path, "l.csv", learners), write(tmp_path, "m2.csv", MENTORS))
+    assert ledger.mentors()["m_rima"]["contact"] == "rima@example.org"
+    assert ledger.mentors()["m_john"]["contact"] == ""

@@ -55,6 +55,7 @@ mentors_table = sa.Table(
     sa.Column("id", sa.String(128), primary_key=True),
     sa.Column("name", sa.String(256), nullable=False),
     sa.Column("languages", sa.String(64), nullable=False, default=""),
+    sa.Column("contact", sa.String(256), nullable=False, default="", server_default=""),   # how learners reach them
 )
 
 live_chats_table = sa.Table(
