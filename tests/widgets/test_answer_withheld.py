@@ -123,3 +123,13 @@ def test_a_wrong_pair_without_a_clue_is_only_named():
                       answer={"x": "mod"}, why={"x": EXPLANATION})
     widget.value = {"x": "ana"}
     assert widget.check().details == ("“Answers comments” does not go with “Analyst”.",)
+
+
+def test_true_false_shows_its_nudge_after_a_wrong_choice():
+    """With a nudge, does the wrong choice read it (not the generic 'think again', not the explanation)?"""
+    widget = TrueFalse("t", "SMS codes stop phishing.", answer=False, why=EXPLANATION,
+                       nudge="Where would a fake page send the code you type?")
+    widget.value = True
+    assert widget.check().message == "Where would a fake page send the code you type?"
+    widget.value = False
+    assert widget.check().message == EXPLANATION

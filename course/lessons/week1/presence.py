@@ -40,7 +40,8 @@ def choose_audience() -> SingleChoice:
 def hidden_friends_list() -> TrueFalse:
     """Does 'Only me' on the friends list hide every friendship?"""
     return TrueFalse("w1_l1_friends_list", _(f"{P}.friends_list.statement"), answer=False,
-                     why=_(f"{P}.friends_list.why"), hints=hints(f"{P}.friends_list.hint", 1))
+                     why=_(f"{P}.friends_list.why"),
+                     nudge=_(f"{P}.friends_list.nudge"), hints=hints(f"{P}.friends_list.hint", 1))
 
 
 AUDIT_ITEMS = (("twofa", 3), ("lookup", 3), ("future_posts", 2), ("friends", 2), ("tag_review", 2),

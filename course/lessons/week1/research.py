@@ -119,7 +119,8 @@ def fix_old_query() -> TextAnswer:
 
 @exercise
 def plus_still_works() -> TrueFalse:
-    return TrueFalse("w1_l2_plus", _(f"{P}.plus.statement"), answer=False, why=_(f"{P}.plus.why"))
+    return TrueFalse("w1_l2_plus", _(f"{P}.plus.statement"), answer=False, why=_(f"{P}.plus.why"),
+                     nudge=_(f"{P}.plus.nudge"))
 
 
 OPERATORS = {"quotes": '"…"', "minus": "-word", "or": "OR", "site": "site:", "filetype": "filetype:",

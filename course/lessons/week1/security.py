@@ -112,7 +112,7 @@ def device_audit() -> Checklist:
 @exercise
 def fingerprint_at_checkpoint() -> TrueFalse:
     return TrueFalse("w1_l5_fingerprint", _(f"{P}.fingerprint.statement"), answer=False,
-                     why=_(f"{P}.fingerprint.why"))
+                     why=_(f"{P}.fingerprint.why"), nudge=_(f"{P}.fingerprint.nudge"))
 
 
 # -- threat model --------------------------------------------------------------------------------

@@ -90,7 +90,8 @@ def top_hashtags_table() -> None:
 
 @exercise
 def more_hashtags_better() -> TrueFalse:
-    return TrueFalse("w1_l3_many_tags", _(f"{P}.many.statement"), answer=False, why=_(f"{P}.many.why"))
+    return TrueFalse("w1_l3_many_tags", _(f"{P}.many.statement"), answer=False, why=_(f"{P}.many.why"),
+                     nudge=_(f"{P}.many.nudge"))
 
 
 @chart

@@ -46,7 +46,8 @@ def schedule_across_time_zones() -> NumberAnswer:
 
 @exercise
 def pause_in_a_crisis() -> TrueFalse:
-    return TrueFalse("w1_l4_pause", _(f"{P}.pause.statement"), answer=False, why=_(f"{P}.pause.why"))
+    return TrueFalse("w1_l4_pause", _(f"{P}.pause.statement"), answer=False, why=_(f"{P}.pause.why"),
+                     nudge=_(f"{P}.pause.nudge"))
 
 
 @exercise

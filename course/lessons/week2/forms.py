@@ -35,7 +35,8 @@ def consent_wording() -> SingleChoice:
 
 @exercise
 def editors_see_answers() -> TrueFalse:
-    return TrueFalse("w2_l6_editors", _(f"{P}.editors.statement"), answer=True, why=_(f"{P}.editors.why"))
+    return TrueFalse("w2_l6_editors", _(f"{P}.editors.statement"), answer=True, why=_(f"{P}.editors.why"),
+                     nudge=_(f"{P}.editors.nudge"))
 
 
 @chart

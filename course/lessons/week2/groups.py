@@ -22,7 +22,7 @@ def group_privacy() -> SingleChoice:
 @exercise
 def screenshots_travel() -> TrueFalse:
     return TrueFalse("w2_l2_screenshots", _(f"{P}.screenshots.statement"), answer=False,
-                     why=_(f"{P}.screenshots.why"))
+                     why=_(f"{P}.screenshots.why"), nudge=_(f"{P}.screenshots.nudge"))
 
 
 @exercise

@@ -40,7 +40,8 @@ def classic_role_names() -> SingleChoice:
 
 @exercise
 def two_step_for_everyone() -> TrueFalse:
-    return TrueFalse("w2_l1_two_step", _(f"{P}.two_step.statement"), answer=False, why=_(f"{P}.two_step.why"))
+    return TrueFalse("w2_l1_two_step", _(f"{P}.two_step.statement"), answer=False, why=_(f"{P}.two_step.why"),
+                     nudge=_(f"{P}.two_step.nudge"))
 
 
 @chart

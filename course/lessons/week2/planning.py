@@ -73,4 +73,5 @@ def content_planner() -> ContentPlanner:
 
 @exercise
 def calendar_file() -> TrueFalse:
-    return TrueFalse("w2_l4_ics", _(f"{P}.ics.statement"), answer=False, why=_(f"{P}.ics.why"))
+    return TrueFalse("w2_l4_ics", _(f"{P}.ics.statement"), answer=False, why=_(f"{P}.ics.why"),
+                     nudge=_(f"{P}.ics.nudge"))

@@ -74,4 +74,5 @@ def truth_sandwich_order() -> Ordering:
 
 @exercise
 def quote_the_rumour() -> TrueFalse:
-    return TrueFalse("w3_l5_quote", _(f"{P}.quote.statement"), answer=False, why=_(f"{P}.quote.why"))
+    return TrueFalse("w3_l5_quote", _(f"{P}.quote.statement"), answer=False, why=_(f"{P}.quote.why"),
+                     nudge=_(f"{P}.quote.nudge"))

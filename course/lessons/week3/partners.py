@@ -57,4 +57,5 @@ def vet_a_partner() -> MultipleChoice:
 
 @exercise
 def paid_partnership() -> TrueFalse:
-    return TrueFalse("w3_l6_paid", _(f"{P}.paid.statement"), answer=True, why=_(f"{P}.paid.why"))
+    return TrueFalse("w3_l6_paid", _(f"{P}.paid.statement"), answer=True, why=_(f"{P}.paid.why"),
+                     nudge=_(f"{P}.paid.nudge"))

@@ -33,6 +33,7 @@ def weighted_length() -> NumberAnswer:
 def presentation_forms() -> TrueFalse:
     """Arabic presentation forms (old PDFs) weigh 2 each on X, basic Arabic letters 1."""
     return TrueFalse("w3_l1_forms", _(f"{P}.forms.statement"), answer=False, why=_(f"{P}.forms.why"),
+                     nudge=_(f"{P}.forms.nudge"),
                      hints=hints(f"{P}.forms.hint", 1))
 
 
@@ -85,7 +86,8 @@ def private_list() -> SingleChoice:
 @exercise
 def community_notes() -> TrueFalse:
     """A note shows when people who usually disagree rate it helpful, not on a plain majority."""
-    return TrueFalse("w3_l1_notes", _(f"{P}.notes.statement"), answer=False, why=_(f"{P}.notes.why"))
+    return TrueFalse("w3_l1_notes", _(f"{P}.notes.statement"), answer=False, why=_(f"{P}.notes.why"),
+                     nudge=_(f"{P}.notes.nudge"))
 
 
 @exercise

@@ -35,7 +35,7 @@ def x_engagement_rate() -> NumberAnswer:
 @exercise
 def impressions_are_not_people() -> TrueFalse:
     return TrueFalse("w3_l2_impressions", _(f"{P}.impressions.statement"), answer=False,
-                     why=_(f"{P}.impressions.why"))
+                     why=_(f"{P}.impressions.why"), nudge=_(f"{P}.impressions.nudge"))
 
 
 @chart

@@ -49,7 +49,8 @@ def match_platforms() -> Matching:
 @exercise
 def platform_rules() -> TrueFalse:
     """A free hosted platform can suspend a blog under its own rules."""
-    return TrueFalse("w4_l1_platform_rules", _(f"{P}.rules.statement"), answer=True, why=_(f"{P}.rules.why"))
+    return TrueFalse("w4_l1_platform_rules", _(f"{P}.rules.statement"), answer=True, why=_(f"{P}.rules.why"),
+                     nudge=_(f"{P}.rules.nudge"))
 
 
 @exercise
@@ -65,4 +66,4 @@ def safe_blogger_steps() -> MultipleChoice:
 def photo_location() -> TrueFalse:
     """Renaming a photo does not remove the place stored inside it."""
     return TrueFalse("w4_l1_photo_location", _(f"{P}.metadata.statement"), answer=False,
-                     why=_(f"{P}.metadata.why"))
+                     why=_(f"{P}.metadata.why"), nudge=_(f"{P}.metadata.nudge"))

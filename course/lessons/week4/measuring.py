@@ -112,10 +112,12 @@ def signups_by_source() -> ChartExplorer:
 @exercise
 def most_visits_best() -> TrueFalse:
     """The source with many visits is not the one that converts best."""
-    return TrueFalse("w4_l4_volume", _(f"{P}.volume.statement"), answer=False, why=_(f"{P}.volume.why"))
+    return TrueFalse("w4_l4_volume", _(f"{P}.volume.statement"), answer=False, why=_(f"{P}.volume.why"),
+                     nudge=_(f"{P}.volume.nudge"))
 
 
 @exercise
 def tag_internal_links() -> TrueFalse:
     """Links between your own pages are never tagged."""
-    return TrueFalse("w4_l4_internal_links", _(f"{P}.internal.statement"), answer=False, why=_(f"{P}.internal.why"))
+    return TrueFalse("w4_l4_internal_links", _(f"{P}.internal.statement"), answer=False, why=_(f"{P}.internal.why"),
+                     nudge=_(f"{P}.internal.nudge"))

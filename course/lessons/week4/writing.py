@@ -60,7 +60,8 @@ def fix_the_headline() -> TextAnswer:
 @exercise
 def higher_score_harder() -> TrueFalse:
     """On Flesch reading ease and OSMAN, a higher score means easier text."""
-    return TrueFalse("w4_l2_score_direction", _(f"{P}.score.statement"), answer=False, why=_(f"{P}.score.why"))
+    return TrueFalse("w4_l2_score_direction", _(f"{P}.score.statement"), answer=False, why=_(f"{P}.score.why"),
+                     nudge=_(f"{P}.score.nudge"))
 
 
 @chart
