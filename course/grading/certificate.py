@@ -71,7 +71,19 @@ def completion(layout: CourseLayout, learner: str, weeks: dict[str, WeekProgress
                                    weeks[w.id].score or 0.0, weeks[w.id].max_score or 0.0)
                         for w in syllabus.weeks)
         mentor = mentor or syllabus.mentor
-    return Completion(learner, person.get("name") or learner, mentor, language, completed, results)
+    return Completion(learner, person.get("name") or solo_name(layout, learner) or learner, mentor, language,
+                      completed, results)
+
+
+def solo_name(layout: CourseLayout, learner: str) -> str | None:
+    """The name a solo learner gave on their course home (no roster names them)."""
+    import json
+    from .. import learner_profile
+    try:
+        solo = json.loads((layout.learner_config / "learner.json").read_text(encoding="utf-8")).get("learner")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return learner_profile.name(layout.workspace) if solo == learner else None
 
 
 # -- the page ------------------------------------------------------------------------------------
