@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
+from .completions import COMPLETION_COLUMNS, load_completions
 from ..gradebook import CellGrade, SubmissionScore, cell_grades, cohort_scores
 from ..layout import CourseLayout
 from ..storage import Ledger, naive_utc
@@ -101,6 +102,7 @@ class CourseData:
     questions: pd.DataFrame
     problems: tuple[str, ...] = ()     # files that could not be read, in plain words
     titles: dict[tuple[str, str], str] = field(default_factory=dict)   # (week, grade id) -> question title
+    completions: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=COMPLETION_COLUMNS))
     loaded_at: dt.datetime = field(default_factory=lambda: naive_utc(dt.datetime.now(dt.timezone.utc)))
     mentor: str | None = None          # None: everyone; NO_MENTOR: learners without a mentor
 
@@ -133,7 +135,7 @@ class CourseData:
 
         return replace(self, roster=only(self.roster), progress=only(self.progress),
                        attempts=only(self.attempts), grades=only(self.grades),
-                       questions=only(self.questions), mentor=mentor)
+                       questions=only(self.questions), completions=only(self.completions), mentor=mentor)
 
 
 def load_course(layout: CourseLayout, language: str | None = None) -> CourseData:
@@ -163,7 +165,8 @@ def load_course(layout: CourseLayout, language: str | None = None) -> CourseData
                           | submitted)
     return CourseData(syllabus=syllabus, roster=roster, mentors=mentors_frame(mentor_rows, roster),
                       progress=progress, attempts=attempts, grades=grades, questions=questions,
-                      problems=tuple(problems), titles=titles)
+                      problems=tuple(problems), titles=titles,
+                      completions=load_completions(layout, progress, attempts, roster))
 
 
 # -- roster and mentors ---------------------------------------------------------------------------

@@ -46,6 +46,7 @@ from IPython.display import HTML, display
 from ..layout import CourseLayout, LayoutError
 from ..syllabus import SyllabusError
 from . import figures
+from .completions import COMPLETED, ONE_STEP
 from .data import MIN_ANSWERS, NO_MENTOR, CourseData, DashboardError, load_course
 from .export import download_link
 from .risk import DEFAULT_INACTIVE_DAYS, at_risk
@@ -72,6 +73,9 @@ SECTIONS = {   # name -> (heading, one-line guide)
                   "From the “Ask your mentor” box of the lessons; they arrive with each submission."),
     "progress": ("7. Every learner, every week",
                  "The gate's state and score of each week for each learner (as `course progress`)."),
+    "completions": ("8. Completions and certificates",
+                    "Who passed every week, when, with each week's score and whether their certificate is "
+                    "written (`course certificates` writes the missing ones); then who is one step away."),
 }
 
 CONTENTS = {   # name -> what the section shows, as listed at the top of the page
@@ -82,6 +86,7 @@ CONTENTS = {   # name -> what the section shows, as listed at the top of the pag
     "queue": "Written answers waiting for a mentor's grade, those that decide a pass first",
     "questions": "Questions learners asked their mentor from the lessons",
     "progress": "Every learner's state and score in every week",
+    "completions": "Learners who completed the course, their certificates, and who is one step away",
 }
 
 RULE_WORDS = {"overdue": "due date passed", "failed_twice": "failed twice or more",
@@ -163,7 +168,8 @@ class MentorDashboard:
         self.inactive_days.observe(lambda _c: self.redraw("risk"), names="value")
         self.renderers: dict[str, Callable[[CourseData], list[Part]]] = {
             "funnel": self._funnel, "scores": self._scores, "items": self._items, "risk": self._risk,
-            "queue": self._queue, "questions": self._questions, "progress": self._progress}
+            "queue": self._queue, "questions": self._questions, "progress": self._progress,
+            "completions": self._completions}
 
     @classmethod
     def from_environment(cls, root: str | None = None, language: str | None = None,
@@ -396,3 +402,25 @@ class MentorDashboard:
         roster = view.roster[["learner", "name", "mentor"]]
         table = roster.merge(table, on="learner", how="left") if len(table.columns) > 1 else roster
         return self._table(table.fillna("–"), "progress", "No learners yet.")
+
+    def _completions(self, view: CourseData) -> list[Part]:
+        c = view.completions
+        done = c[c["status"] == COMPLETED]
+        near = c[c["status"] == ONE_STEP]
+        issued = int((done["certificate"] == "issued").sum())
+        waiting = int(near["waits_for_mentor"].sum())
+        weeks = " · ".join(f"week {w.number}" for w in view.syllabus.weeks)
+        shown = pd.DataFrame({
+            "learner": c["learner"], "name": c["name"], "mentor": c["mentor"],
+            "status": c["status"],
+            "completed on (as on the certificate)": c["completed_on"].map(
+                lambda d: "–" if d is None or pd.isna(d) else f"{d:%Y-%m-%d}"),
+            f"scores ({weeks})": c["scores"], "next step": c["next_step"].replace("", "–"),
+            "certificate": c["certificate"].replace("", "–"), "verification code": c["code"].replace("", "–")})
+        note = (f"{len(done)} learner{'s' if len(done) != 1 else ''} completed the course; {issued} "
+                f"certificate{'s' if issued != 1 else ''} written"
+                + (f" ({len(done) - issued} to write: `course certificates`)" if issued < len(done) else "")
+                + f". {len(near)} learner{'s are' if len(near) != 1 else ' is'} one step away"
+                + (f", {waiting} of them waiting for a mentor." if waiting else "."))
+        return [f'<p class="course-note">{_code(note)}</p>',
+                *self._table(shown, "completions", "No learner has completed the course or is one step away yet.")]
