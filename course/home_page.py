@@ -62,8 +62,8 @@ class WeekState:
 
     @property
     def can_hand_in(self) -> bool:
-        return (self.is_open and self.assessment and self.state != "passed" and bool(self.entry.can_submit)
-                and self.handed_in is None)
+        return (self.is_open and self.assessment and self.state not in ("passed", "awaiting_review")
+                and bool(self.entry.can_submit) and self.handed_in is None)
 
     @property
     def exercises(self) -> tuple[int, int]:

@@ -151,6 +151,26 @@ def open_assignment_list(page, base: str) -> None:
     wait_for_assignment_list(page)
 
 
+def open_home(page, base: str) -> None:
+    """Open the course home as `make lab` does (the server's own page, no kernel)."""
+    page.goto(f"{base}/course/home?token={TOKEN}")
+    page.locator("#ch-main").wait_for()
+
+
+def hand_in_on_home(page, base: str, week_id: str, timeout_s: float = GRADING_TIMEOUT_S) -> None:
+    """Press the week's Hand in button on the course home and wait until the home, refreshing by itself
+    (no reload, no keystroke), shows the week graded: 'being graded' gone and a score in its status."""
+    open_home(page, base)
+    section = page.locator(f"section#{week_id}")
+    section.locator("form.ch-hand-in button").click()
+    page.locator("#ch-live").filter(has_text=re.compile(r"\S")).wait_for(timeout=120_000)
+    page.wait_for_function(
+        """(id) => { const s = document.getElementById(id);
+                     return s && !/being graded|يجري تصحيح/.test(s.innerText)
+                            && /\d+\/\d+/.test(s.querySelector('.ch-status').innerText); }""",
+        arg=week_id, timeout=timeout_s * 1000)
+
+
 def refresh_until(page, locator, timeout_s: float = GRADING_TIMEOUT_S, every_s: float = 2.0) -> None:
     """Refresh the Assignment List until ``locator`` matches or ``timeout_s`` has passed
     (the caller asserts what it expects). ``every_s`` spaces the requests to the server."""
