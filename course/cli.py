@@ -286,7 +286,7 @@ def cmd_dashboard(layout: CourseLayout, args) -> int:
     from .mentor.data import DashboardError
     from .mentor.serve import serve
     try:
-        return serve(layout, port=args.port, open_browser=not args.no_browser)
+        return serve(layout, port=args.port, open_browser=not args.no_browser, language=args.language)
     except DashboardError as exc:
         print(f"course dashboard: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -462,6 +462,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("dashboard", help="the mentors' dashboard of the cohort, in the browser (Voila)")
     p.add_argument("--port", type=int, default=8866)
     p.add_argument("--no-browser", action="store_true")
+    p.add_argument("--language", choices=["en", "ar"],
+                   help="question titles in this language (default: the course's)")
     p.set_defaults(func=cmd_dashboard)
 
     p = command("demo", help="run a simulated cohort through all four weeks in --root")

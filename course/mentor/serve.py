@@ -36,10 +36,13 @@ def dashboard_notebook(layout: CourseLayout) -> Path:
 
 
 def voila_command(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True,
-                  host: str = HOST) -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that serve the dashboard of ``layout``'s course."""
+                  host: str = HOST, language: str | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that serve the dashboard of ``layout``'s course (question
+    titles in ``language``, default: the course's)."""
     env = dict(os.environ)
     env["COURSE_ROOT"] = str(layout.root)
+    if language:
+        env["COURSE_LANG"] = language
     env.setdefault("PYTHONWARNINGS", "ignore")
     cmd = [sys.executable, "-m", "voila", str(dashboard_notebook(layout)),
            f"--port={port}", f"--Voila.ip={host}", f"--Voila.open_browser={open_browser}",
@@ -59,14 +62,15 @@ def free_port(wanted: int, host: str = HOST) -> int:
     raise DashboardError(f"no free port on {host}")
 
 
-def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True) -> int:
+def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True,
+          language: str | None = None) -> int:
     """Serve the dashboard until Ctrl+C (or SIGTERM); raises :class:`DashboardError` when the
     course has no gradebook yet. Returns Voila's exit status."""
     require_gradebook(layout)
     chosen = free_port(port)
     if chosen != port:
         print(f"Port {port} is in use (another dashboard?); using {chosen} instead.", flush=True)
-    cmd, env = voila_command(layout, chosen, open_browser)
+    cmd, env = voila_command(layout, chosen, open_browser, language=language)
     cmd.append("--Voila.port_retries=0")   # the address printed below is the one served
     print(f"Mentor dashboard of {layout.root} (stop it with Ctrl+C); open this address:", flush=True)
     proc = serving.start_quietly(cmd, env)

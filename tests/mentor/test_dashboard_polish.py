@@ -58,3 +58,12 @@ def test_item_analysis_and_the_queue_name_questions_by_title_in_the_mentors_lang
     arabic = MentorDashboard.from_environment(str(small.root), language="ar")
     arabic.section("items")
     assert "رابط مقلَّد" in arabic.text("items")
+
+
+def test_course_dashboard_language_reaches_the_dashboards_kernel():
+    """Does `course dashboard --language ar` give the dashboard's kernel COURSE_LANG=ar (Arabic titles)?"""
+    from course.cli import build_parser
+    from course.mentor.serve import voila_command
+    assert build_parser().parse_args(["dashboard", "--language", "ar"]).language == "ar"
+    _cmd, env = voila_command(CourseLayout.at(None), language="ar")
+    assert env["COURSE_LANG"] == "ar"
