@@ -22,6 +22,9 @@ the others) and the feedback of that first Check is read. The rule, strict but f
   @name, -word) or four of its words in a row.
 - **Ordering**: the feedback does not spell out the right order.
 
+Every true/false exercise also has a nudge of its own and every matching item a clue, so a wrong answer
+learns why it is wrong and not only that it is.
+
 A checklist (self-audit) has no answer to give away: its advice is the point.
 AUTHORING.md ("Feedback for each option") tells authors the same rule.
 """
@@ -275,3 +278,16 @@ def test_shown_answer_comes_with_its_explanation(week, name, lang):
         assert normal(widget.explanation()) in area
     else:
         assert isinstance(widget, TextAnswer), "no explanation to show with the answer"
+
+
+@pytest.mark.parametrize("week,name", EXERCISES, ids=lambda v: str(v))
+def test_a_wrong_answer_is_told_something_of_its_own(week, name):
+    """Does a wrong true/false choice read its own nudge (not only "think again"), and every wrongly matched
+    item a clue, in both languages?"""
+    for lang in LANGUAGES:
+        widget = build(week, name, lang)
+        if isinstance(widget, TrueFalse):
+            assert widget.nudge.strip() and widget.nudge != widget.explanation(), f"no nudge in {lang}"
+        if isinstance(widget, Matching):
+            missing = [k for k in widget.left if not widget.clues.get(k, "").strip()]
+            assert not missing, f"no clue for {missing} in {lang}"

@@ -25,7 +25,7 @@ def match_needs() -> Matching:
     return Matching("w1_l1_needs", _(f"{P}.needs.prompt"), texts(f"{P}.needs.left", left),
                     texts(f"{P}.needs.right", right),
                     answer={"news": "page", "plan": "group", "personal": "profile", "meeting": "event"},
-                    why=texts(f"{P}.needs.why", left))
+                    why=texts(f"{P}.needs.why", left), clues=texts(f"{P}.needs.clue", left))
 
 
 @exercise

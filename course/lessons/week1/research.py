@@ -134,7 +134,7 @@ def match_operators() -> Matching:
     answer = dict(zip(OPERATORS, meanings))
     return Matching("w1_l2_operators", _(f"{P}.operators.prompt"), OPERATORS,
                     texts(f"{P}.operators.meaning", meanings), answer=answer,
-                    why=texts(f"{P}.operators.why", OPERATORS))
+                    why=texts(f"{P}.operators.why", OPERATORS), clues=texts(f"{P}.operators.clue", OPERATORS))
 
 
 @tool

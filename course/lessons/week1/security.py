@@ -38,7 +38,7 @@ def factor_weaknesses() -> Matching:
     right = ("sim_swap", "fatigue", "relay", "bound")
     return Matching("w1_l5_factors", _(f"{P}.factors.prompt"), texts(f"{P}.factors.left", left),
                     texts(f"{P}.factors.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.factors.why", left))
+                    why=texts(f"{P}.factors.why", left), clues=texts(f"{P}.factors.clue", left))
 
 
 # -- phishing ------------------------------------------------------------------------------------
@@ -122,7 +122,7 @@ def threat_model_matching() -> Matching:
     right = ("list", "official", "likely", "encrypt")
     return Matching("w1_l5_threat", _(f"{P}.threat.prompt"), texts("tool.threat", left),
                     texts(f"{P}.threat.answer", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.threat.why", left))
+                    why=texts(f"{P}.threat.why", left), clues=texts(f"{P}.threat.clue", left))
 
 
 @tool

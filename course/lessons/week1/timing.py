@@ -73,4 +73,4 @@ def handy_tricks() -> Matching:
     right = ("top", "describe", "answer", "check")
     return Matching("w1_l4_tricks", _(f"{P}.tricks.prompt"), texts(f"{P}.tricks.left", left),
                     texts(f"{P}.tricks.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.tricks.why", left))
+                    why=texts(f"{P}.tricks.why", left), clues=texts(f"{P}.tricks.clue", left))

@@ -20,7 +20,7 @@ def ad_objectives() -> Matching:
     right = ("awareness", "traffic", "leads", "engagement")
     return Matching("w2_l5_objectives", _(f"{P}.objectives.prompt"), texts(f"{P}.objectives.left", left),
                     texts(f"{P}.objectives.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.objectives.why", left))
+                    why=texts(f"{P}.objectives.why", left), clues=texts(f"{P}.objectives.clue", left))
 
 
 @exercise

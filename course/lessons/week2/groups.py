@@ -37,7 +37,8 @@ def group_admin_tools() -> Matching:
     left = ("questions", "rules", "approval", "featured")
     right = ("screen", "standard", "review", "first")
     return Matching("w2_l2_tools", _(f"{P}.tools.prompt"), texts(f"{P}.tools.left", left),
-                    texts(f"{P}.tools.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.tools.why", left))
+                    texts(f"{P}.tools.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.tools.why", left),
+                    clues=texts(f"{P}.tools.clue", left))
 
 
 @exercise

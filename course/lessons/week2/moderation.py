@@ -26,7 +26,8 @@ def hide_delete_ban() -> Matching:
     right = ("delete", "hide", "ban", "reply")
     return Matching("w2_l3_actions", _(f"{P}.actions.prompt"), texts(f"{P}.actions.left", left),
                     texts(f"{P}.actions.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.actions.why", left), hints=hints(f"{P}.actions.hint", 1))
+                    why=texts(f"{P}.actions.why", left),
+                    clues=texts(f"{P}.actions.clue", left), hints=hints(f"{P}.actions.hint", 1))
 
 
 @exercise

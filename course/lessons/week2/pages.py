@@ -26,7 +26,8 @@ def match_access_to_jobs() -> Matching:
     left = ("director", "content", "inbox", "agency")
     right = ("full", "partial", "community_tasks", "ads_tasks")
     return Matching("w2_l1_match", _(f"{P}.match.prompt"), texts(f"{P}.match.left", left),
-                    texts(f"{P}.match.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.match.why", left))
+                    texts(f"{P}.match.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.match.why", left),
+                    clues=texts(f"{P}.match.clue", left))
 
 
 @exercise

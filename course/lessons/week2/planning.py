@@ -20,7 +20,8 @@ def plan_levels() -> Matching:
     left = ("reply", "tuesday_video", "report_month", "womens_day")
     right = ("daily", "weekly", "monthly", "seasonal")
     return Matching("w2_l4_levels", _(f"{P}.levels.prompt"), texts(f"{P}.levels.left", left),
-                    texts(f"{P}.levels.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.levels.why", left))
+                    texts(f"{P}.levels.right", right), answer=dict(zip(left, right)), why=texts(f"{P}.levels.why", left),
+                    clues=texts(f"{P}.levels.clue", left))
 
 
 @exercise

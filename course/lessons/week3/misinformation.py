@@ -60,7 +60,7 @@ def triage_matching() -> Matching:
     right = ("watch", "direct", "short", "full")
     return Matching("w3_l5_triage", _(f"{P}.triage.prompt"), texts(f"{P}.triage.left", left),
                     texts(f"{P}.triage.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.triage.why", left))
+                    why=texts(f"{P}.triage.why", left), clues=texts(f"{P}.triage.clue", left))
 
 
 SANDWICH = ("fact", "warn", "why", "fact_again")

@@ -43,7 +43,7 @@ def risks_and_fixes() -> Matching:
     right = ("behind", "neutral", "first_name", "export")
     return Matching("w3_l4_risks", _(f"{P}.risks.prompt"), texts(f"{P}.risks.left", left),
                     texts(f"{P}.risks.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.risks.why", left))
+                    why=texts(f"{P}.risks.why", left), clues=texts(f"{P}.risks.clue", left))
 
 
 STORY_STEPS = ("moment", "problem", "change", "ask")

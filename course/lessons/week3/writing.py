@@ -51,7 +51,7 @@ def reply_quote_repost() -> Matching:
     right = ("story", "answer", "comment", "pass_on")
     return Matching("w3_l1_formats", _(f"{P}.formats.prompt"), texts(f"{P}.formats.left", left),
                     texts(f"{P}.formats.right", right), answer=dict(zip(left, right)),
-                    why=texts(f"{P}.formats.why", left))
+                    why=texts(f"{P}.formats.why", left), clues=texts(f"{P}.formats.clue", left))
 
 
 @tool

@@ -43,7 +43,8 @@ def match_platforms() -> Matching:
     right = ("hosted", "self_hosted", "medium", "both")
     return Matching("w4_l1_platforms", _(f"{P}.platforms.prompt"), texts(f"{P}.platforms.left", PLATFORM_NEEDS),
                     texts(f"{P}.platforms.right", right), answer=dict(zip(PLATFORM_NEEDS, PLATFORM_ANSWERS)),
-                    why=texts(f"{P}.platforms.why", PLATFORM_NEEDS), hints=hints(f"{P}.platforms.hint", 1))
+                    why=texts(f"{P}.platforms.why", PLATFORM_NEEDS),
+                    clues=texts(f"{P}.platforms.clue", PLATFORM_NEEDS), hints=hints(f"{P}.platforms.hint", 1))
 
 
 @exercise

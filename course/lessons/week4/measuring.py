@@ -41,6 +41,7 @@ def match_utm() -> Matching:
     right = ("facebook", "social", "school_water", "video_testimonial")
     return Matching("w4_l4_utm", _(f"{P}.utm.prompt"), {n: n for n in UTM_NAMES},
                     {r: r for r in right}, answer=dict(zip(UTM_NAMES, right)), why=texts(f"{P}.utm.why", UTM_NAMES),
+                    clues=texts(f"{P}.utm.clue", UTM_NAMES),
                     hints=hints(f"{P}.utm.hint", 1))
 
 

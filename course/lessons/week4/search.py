@@ -35,7 +35,7 @@ def match_search_parts() -> Matching:
     right = ("link_text", "snippet", "address", "image")
     return Matching("w4_l3_search_parts", _(f"{P}.parts.prompt"), texts(f"{P}.parts.left", SEARCH_PARTS),
                     texts(f"{P}.parts.right", right), answer=dict(zip(SEARCH_PARTS, right)),
-                    why=texts(f"{P}.parts.why", SEARCH_PARTS))
+                    why=texts(f"{P}.parts.why", SEARCH_PARTS), clues=texts(f"{P}.parts.clue", SEARCH_PARTS))
 
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -63,7 +63,8 @@ def match_licences() -> Matching:
     right = ("credit", "share_alike", "no_money", "no_changes", "no_conditions")
     return Matching("w4_l3_licences", _(f"{P}.licences.prompt"), texts(f"{P}.licences.left", LICENCES),
                     texts(f"{P}.licences.right", right), answer=dict(zip(LICENCES, right)),
-                    why=texts(f"{P}.licences.why", LICENCES), hints=hints(f"{P}.licences.hint", 1))
+                    why=texts(f"{P}.licences.why", LICENCES),
+                    clues=texts(f"{P}.licences.clue", LICENCES), hints=hints(f"{P}.licences.hint", 1))
 
 
 @exercise

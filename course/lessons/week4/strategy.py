@@ -78,4 +78,4 @@ def channel_roles() -> Matching:
     right = ("evidence", "local_reach", "young_images", "convert")
     return Matching("w4_l5_channel_roles", _(f"{P}.roles.prompt"), texts(f"{P}.roles.left", CHANNEL_ROLES),
                     texts(f"{P}.roles.right", right), answer=dict(zip(CHANNEL_ROLES, right)),
-                    why=texts(f"{P}.roles.why", CHANNEL_ROLES))
+                    why=texts(f"{P}.roles.why", CHANNEL_ROLES), clues=texts(f"{P}.roles.clue", CHANNEL_ROLES))
