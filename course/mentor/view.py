@@ -97,7 +97,7 @@ STYLE = """<style>
 .course-dash .course-table th { text-align: start; background: #eef2f6; position: sticky; top: 0; }
 .course-dash .course-table th, .course-dash .course-table td { padding: 4px 8px; border-bottom: 1px solid #d8dee4;
   vertical-align: top; }
-.course-dash .course-table td { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 42em; text-align: start; }
+.course-dash .course-table td { white-space: pre-wrap; overflow-wrap: break-word; max-width: 42em; text-align: start; }
 .course-dash .course-scroll { max-height: 28em; overflow: auto; }
 .course-dash .course-note { color: #444; }
 .course-dash .course-problem { border-inline-start: 4px solid #c62828; padding-inline-start: 6px; }
