@@ -63,9 +63,10 @@ class SubmissionScore:
     pending_points: float
 
 
-def cell_grades(db_url: str, course_id: str, learner: str | None = None,
+def cell_grades(db_url: str | sa.Engine, course_id: str, learner: str | None = None,
                 week: str | None = None) -> list[CellGrade]:
-    """Every graded cell of the course (or only ``learner``'s, only ``week``'s), in one query."""
+    """Every graded cell of the course (or only ``learner``'s, only ``week``'s), in one query
+    (``db_url`` may be an open Engine, which is then kept open: a grading worker's, say)."""
     sa_, a, n, sn, g, bc, gc = (_submitted_assignment.c, _assignment.c, _notebook.c, _submitted_notebook.c,
                                 _grade.c, _base_cell.c, _grade_cells.c)
     query = (
@@ -85,18 +86,19 @@ def cell_grades(db_url: str, course_id: str, learner: str | None = None,
         query = query.where(sa_.student_id == learner)
     if week is not None:
         query = query.where(a.name == week)
-    engine = sa.create_engine(db_url)
+    engine = db_url if isinstance(db_url, sa.Engine) else sa.create_engine(db_url)
     try:
         with engine.connect() as conn:
             rows = conn.execute(query).all()
     except sa.exc.OperationalError:   # no gradebook yet: nothing graded
         return []
     finally:
-        engine.dispose()
+        if engine is not db_url:
+            engine.dispose()
     return [CellGrade._make(row) for row in rows]   # the columns come in the tuple's order
 
 
-def cohort_scores(db_url: str, course_id: str, learner: str | None = None,
+def cohort_scores(db_url: str | sa.Engine, course_id: str, learner: str | None = None,
                   week: str | None = None) -> dict[tuple[str, str], SubmissionScore]:
     """``{(learner, week): SubmissionScore}`` for every graded submission of the course
     (or only ``learner``'s, only ``week``'s: grading reads one score per learner graded)."""

@@ -111,6 +111,15 @@ class GradingQueue:
                 if conn.in_transaction():
                     conn.rollback()
 
+    def waiting(self, week: str, learners: Iterable[str] | None = None) -> int:
+        """How many rows of ``week`` (of ``learners``) are waiting, held by a worker or not."""
+        q = queue_table.c
+        query = sa.select(sa.func.count()).where(q.week == week, q.state == "waiting")
+        if learners:
+            query = query.where(q.learner.in_(list(learners)))
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
+
     def states(self, week: str) -> dict[str, int]:
         """How many rows of ``week`` are in each state."""
         q = queue_table.c

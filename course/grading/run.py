@@ -156,7 +156,7 @@ def finish(ctx: _Context, learners: list[str] | None, feedback: bool) -> None:
 
 def learner_progress_now(layout: CourseLayout, ledger: Ledger, learner: str) -> dict[str, WeekProgress]:
     """One learner's gate from what is recorded this moment (a worker's view before it grades them)."""
-    scores = cohort_scores(layout.db_url, layout.course_id, learner=learner)
+    scores = cohort_scores(ledger.engine, layout.course_id, learner=learner)
     record = ledger.records(scores, learner=learner).get(learner) or LearnerRecord()
     return learner_progress(layout.syllabus, record)
 

@@ -16,8 +16,9 @@ folder and database):
    (:func:`course.grading.run.take_safely`): the ledger row is written last
    and is the commit point; the queue row is marked done right after. A row
    whose ledger row exists (its worker died between the two) is only marked.
-4. **Publish** under the grading lock, once the queue has nothing left this
-   worker can take: the gate, certificates, feedback pages.
+4. **Publish** under the grading lock, once nothing of the week waits (rows
+   other workers hold are waited for, and taken if their worker dies): the
+   gate, certificates, feedback pages.
 
 A worker killed at any moment holds nothing: its transaction dies with its
 connection, PostgreSQL drops its row and advisory locks, and the others (or
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 import time
 from collections.abc import Callable
 
@@ -40,6 +42,8 @@ from .lock import grading_lock
 from .nbgrader_adapter import prepare
 from .queue import GradingQueue, Job
 from .record import Recorder
+
+HELD_ROWS_POLL = 0.2   # seconds between looks at rows other workers hold
 
 
 def uses_queue(layout: CourseLayout) -> bool:
@@ -91,14 +95,23 @@ def work(layout: CourseLayout, week_id: str, learners: list[str] | None = None, 
 
 
 def _grade_queued(ctx, recorder: Recorder, queue: GradingQueue, name: str, learners) -> int:
-    """Take and grade rows until none is left to take; returns how many were taken."""
-    taken = 0
+    """Take and grade rows until none is waiting; returns how many were taken. Rows other workers
+    hold are waited for: if their worker dies they are waiting again, and taken here."""
+    taken, said = 0, False
     while True:
         with queue.take(ctx.week.id, name, learners) as job:
-            if job is None:
-                return taken
-            taken += 1
-            _grade_one(ctx, recorder, job)
+            if job is not None:
+                taken += 1
+                _grade_one(ctx, recorder, job)
+                continue
+        held = queue.waiting(ctx.week.id, learners)
+        if not held:
+            return taken
+        if not said:
+            print(f"{held} submission(s) of {ctx.week.id} are being graded by other workers; waiting for "
+                  "them (if a worker stops, its submissions are graded here)…", file=sys.stderr, flush=True)
+            said = True
+        time.sleep(HELD_ROWS_POLL)
 
 
 def _grade_one(ctx, recorder: Recorder, job: Job) -> None:

@@ -229,7 +229,8 @@ def test_a_held_row_is_skipped_and_a_dead_holders_row_is_taken(pg_layout):
     holder = subprocess.Popen([sys.executable, "-c", HOLD, layout.db_url, W1], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == first
-        queue = GradingQueue(layout.db_url)
+        # Waiting on a lock for 20 s fails the test (rather than hanging it): taking must skip held rows.
+        queue = GradingQueue(layout.db_url + "&options=-c%20lock_timeout%3D20000")
         with queue.take(W1, "other") as job:
             assert job.entry == second
             with queue.take(W1, "third") as none_left:
@@ -274,3 +275,27 @@ def test_only_the_newest_of_a_learners_queued_submissions_is_graded(pg_layout):
     states = {r["entry"]: r["state"] for r in queue_rows(layout)}
     assert states == {older[0]: "superseded", (set(both) - set(older)).pop(): "done"}
     assert len(attempts(layout, W1)) == 1
+
+
+def test_a_worker_waits_for_a_row_another_holds_and_takes_it_when_the_holder_dies(pg_layout):
+    """A run that finds only a row another worker holds: does it wait rather than stop, and grade the
+    submission once the holder is killed?"""
+    layout = pg_layout
+    (entry,) = queued(layout, ["w1"])
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, layout.db_url, W1], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == entry
+        (worker,) = start_workers(layout, [W1], count=1)
+        said = ""
+        while "being graded by other workers" not in said and worker.poll() is None:
+            said = worker.stderr.readline()
+        assert worker.poll() is None, "the worker stopped while a submission still waited"
+        assert attempts(layout, W1) == []
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        (report,) = reports_of(worker)
+        assert report["graded"] == ["w1"]
+        assert [(r["entry"], r["state"]) for r in queue_rows(layout)] == [(entry, "done")]
+    finally:
+        holder.kill()
+        holder.wait()
