@@ -15,7 +15,8 @@ so tests can move the clock):
                   7); a learner who never submitted counts from the cohort's
                   start date. Learners who passed every week are left alone.
 
-A learner may appear once per rule and week. Times are naive UTC.
+A learner may appear once per rule and week. Times are naive UTC; the days in the reasons are
+on the cohort's clock (the syllabus's time zone).
 """
 from __future__ import annotations
 
@@ -37,8 +38,15 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return naive_utc(value)
 
 
-def _day(value) -> str:
-    return f"{pd.Timestamp(value):%d %b %Y}".lstrip("0")
+def _day(value, zone: str | None = None) -> str:
+    """A day in words; a naive UTC time is first put on the cohort's clock (``zone``, the syllabus's)."""
+    stamp = pd.Timestamp(value)
+    if zone:
+        try:
+            stamp = stamp.tz_localize("UTC").tz_convert(zone) if stamp.tzinfo is None else stamp.tz_convert(zone)
+        except Exception:  # noqa: BLE001 - an unknown zone: the UTC day
+            pass
+    return f"{stamp:%d %b %Y}".lstrip("0")
 
 
 def _days(delta: dt.timedelta) -> str:
@@ -59,7 +67,7 @@ def overdue(progress: pd.DataFrame, syllabus: Syllabus, now: dt.datetime) -> lis
         late = progress[(progress["week"] == week.id) & (progress["state"] != State.LOCKED.value)
                         & (progress["graded_attempts"] == 0) & (progress["state"] != State.SUBMITTED.value)]
         for _i, r in late.iterrows():
-            when = f"week {week.number} ({week.title}) was due on {_day(due)}, {_days(now - due)} ago"
+            when = f"week {week.number} ({week.title}) was due on {_day(due, syllabus.timezone)}, {_days(now - due)} ago"
             if r["last_problem"]:
                 reason = f"{when}; the only submission could not be graded: {r['last_problem']}"
             else:
@@ -110,7 +118,7 @@ def inactive(progress: pd.DataFrame, attempts: pd.DataFrame, syllabus: Syllabus,
             quiet = now - pd.Timestamp(when).to_pydatetime()
             if quiet > limit:
                 rows.append({"learner": learner, "week": "", "week_number": None, "rule": "inactive",
-                             "reason": f"no submission for {_days(quiet)} (the last on {_day(when)})"})
+                             "reason": f"no submission for {_days(quiet)} (the last on {_day(when, syllabus.timezone)})"})
         elif now - start > limit:
             rows.append({"learner": learner, "week": "", "week_number": None, "rule": "inactive",
                          "reason": f"no submission yet, {_days(now - start)} after the course started "

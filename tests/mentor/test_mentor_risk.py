@@ -161,3 +161,14 @@ def test_a_time_with_an_offset_is_the_same_moment():
     assert [r["week"] for r in overdue(progress, S, beirut)] == [W1]
     just_before = dt.datetime(2026, 12, 13, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert overdue(progress, S, just_before) == []
+
+
+def test_the_days_in_reasons_are_on_the_cohorts_clock():
+    """Is a due date named by the cohort's day (Tokyo: 14 Dec at 01:00, which is 13 Dec in UTC)?"""
+    import dataclasses
+    tokyo_due = dt.datetime(2026, 12, 14, 1, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    tokyo = dataclasses.replace(S, timezone="Asia/Tokyo",
+                                weeks=(dataclasses.replace(S.weeks[0], due=tokyo_due), *S.weeks[1:]))
+    progress, _ = frames({"amal": []})
+    rows = overdue(progress, tokyo, AFTER_W1_DUE)
+    assert "was due on 14 Dec 2026" in rows[0]["reason"]
