@@ -20,6 +20,7 @@ import re
 import warnings
 from pathlib import Path
 
+import sqlalchemy as sa
 from nbgrader.api import Gradebook, MissingEntry
 
 from ..storage.sqlite_tuning import tune
@@ -61,27 +62,44 @@ class Recorder:
             with warnings.catch_warnings():   # nbgrader's own ORM warns while it mirrors the notebook
                 warnings.simplefilter("ignore")
                 submission = gb.add_submission(week, learner, timestamp=received_at)
-            by_cell = {r.cell: r for r in results}
-            for nb in submission.notebooks:
-                if nb.name != notebook:
-                    continue
-                nb.late_submission_penalty = late_penalty or None
-                for grade in nb.grades:
-                    result = by_cell.get(grade.name)
-                    if result is None:       # a grade cell the key does not know: nothing earned
-                        grade.auto_score, grade.needs_manual_grade = 0.0, False
-                    elif result.points is None:
-                        grade.auto_score, grade.needs_manual_grade = None, True
-                    else:
-                        grade.auto_score, grade.needs_manual_grade = result.points, False
-                for comment in nb.comments:
-                    result = by_cell.get(comment.name)
-                    if result is not None and result.kind == "manual" and result.points == 0.0:
-                        comment.auto_comment = NO_RESPONSE
+            self._fill(submission.id, notebook, {r.cell: r for r in results}, late_penalty)
             db.commit()
         except BaseException:
             db.rollback()
             raise
+
+    def _fill(self, submission_id: str, notebook: str, by_cell: dict[str, QuestionResult],
+              late_penalty: float) -> None:
+        """Every grade and comment of the submitted ``notebook`` set in three statements (one row at
+        a time through nbgrader's objects costs a round trip each, which PostgreSQL feels)."""
+        from nbgrader.api import BaseCell, Comment, Grade, Notebook, SubmittedNotebook
+        db = self.gradebook.db
+        nb_id = db.execute(sa.select(SubmittedNotebook.id)
+                           .join(Notebook, SubmittedNotebook.notebook_id == Notebook.id)
+                           .where(SubmittedNotebook.assignment_id == submission_id,
+                                  Notebook.name == notebook)).scalar()
+        if nb_id is None:
+            return
+        db.execute(sa.update(SubmittedNotebook).where(SubmittedNotebook.id == nb_id)
+                   .values(late_submission_penalty=late_penalty or None))
+        grades = []
+        for grade_id, cell in db.execute(sa.select(Grade.id, BaseCell.name).join(BaseCell, Grade.cell_id == BaseCell.id)
+                                         .where(Grade.notebook_id == nb_id)):
+            result = by_cell.get(cell)
+            if result is None:       # a grade cell the key does not know: nothing earned
+                grades.append(dict(id=grade_id, auto_score=0.0, needs_manual_grade=False))
+            elif result.points is None:
+                grades.append(dict(id=grade_id, auto_score=None, needs_manual_grade=True))
+            else:
+                grades.append(dict(id=grade_id, auto_score=result.points, needs_manual_grade=False))
+        if grades:
+            db.execute(sa.update(Grade), grades)
+        blank = [dict(id=comment_id, auto_comment=NO_RESPONSE) for comment_id, cell in db.execute(
+                     sa.select(Comment.id, BaseCell.name).join(BaseCell, Comment.cell_id == BaseCell.id)
+                     .where(Comment.notebook_id == nb_id))
+                 if (r := by_cell.get(cell)) is not None and r.kind == "manual" and r.points == 0.0]
+        if blank:
+            db.execute(sa.update(Comment), blank)
 
 
 def write_graded_notebook(released: Path, destination: Path, results: list[QuestionResult],
