@@ -28,7 +28,8 @@ def profile_of(index: int) -> str:
     return PROFILES[index % len(PROFILES)]
 
 
-def run_demo(root: Path | str, learners: int = 8, out: TextIO = sys.stdout) -> CourseLayout:
+def run_demo(root: Path | str, learners: int = 8, out: TextIO | None = None) -> CourseLayout:
+    out = out or sys.stdout   # looked up now: sys.stdout may have been replaced since this module was imported
     layout = init_course(root, solo=False)
     ids = [f"learner{i + 1:03d}" for i in range(learners)]
     mentor_unlocked = False
