@@ -24,6 +24,7 @@ import ipywidgets as w
 from ..i18n import _, current_language, direction
 from ..questions import MAX_CHARS, Question, QuestionStore, QuestionStoreError, utc_now
 from .base import Feedback, Status, button, esc, html_block, speaks
+from .assistive import assistive, names_answer, prompt_of
 from .style import style_widget
 
 
@@ -54,12 +55,13 @@ class AskMentor(w.VBox):
         self.language, self.direction = current_language(), direction()
         self.last_feedback: Feedback | None = None
         self.store = QuestionStore(folder)
-        self.title = w.HTML(html_block(f"<b>{esc(_('ask.title'))}</b><br>{esc(_('ask.intro'))}"),
-                            layout=w.Layout(width="auto"))
+        self.title = prompt_of(w.HTML(html_block(f"<b>{esc(_('ask.title'))}</b><br>{esc(_('ask.intro'))}"),
+                                      layout=w.Layout(width="auto")))
         self.box = w.Textarea(value="", placeholder=_("ask.placeholder"), tooltip=_("ask.placeholder"),
                               rows=4, continuous_update=True,
                               layout=w.Layout(width="100%", max_width="40em"))
         self.box.add_class("course-text")
+        names_answer(self.box)
         self.send_button = button(_("ask.send"), icon="paper-plane", tooltip=_("ask.send_tooltip"))
         self.send_button.on_click(lambda _b: self.send())
         self.feedback = w.HTML(layout=w.Layout(width="auto", min_height="1.5em"))
@@ -67,7 +69,7 @@ class AskMentor(w.VBox):
         self.add_class("course-widget")
         if self.direction == "rtl":
             self.add_class("course-rtl")
-        self.children = [style_widget(), self.title, self.box,
+        self.children = [style_widget(), assistive(), self.title, self.box,
                          w.HBox([self.send_button], layout=w.Layout(width="auto")),
                          self.feedback, self.history]
         if self.store.problem:

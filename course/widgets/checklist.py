@@ -16,7 +16,7 @@ import ipywidgets as w
 from ..answers import AnswerStore
 from ..i18n import _
 from ..scoring import share_weighted
-from .base import Exercise, Feedback, verdict
+from .base import Exercise, Feedback, names_answer, verdict
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ class Checklist(Exercise):
         self.boxes = {i.id: w.Checkbox(value=False, description=i.label, indent=False,
                                        layout=w.Layout(width="auto", max_width="100%"))
                       for i in self.items}
-        self._finish([w.VBox(list(self.boxes.values()), layout=w.Layout(width="auto"))],
+        self._finish([names_answer(w.VBox(list(self.boxes.values()), layout=w.Layout(width="auto")))],
                      observe=self.boxes.values())
 
     @property

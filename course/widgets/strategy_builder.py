@@ -33,6 +33,7 @@ import ipywidgets as w
 from ..answers import STEP_CHARS, AnswerStore, AnswerStoreError
 from ..i18n import _, current_language, direction
 from .base import Feedback, Status, button, esc, html_block, speaks
+from .assistive import assistive
 from .style import style_widget
 
 MAX_STEP_CHARS = STEP_CHARS     # the grader cuts any step to the same length
@@ -144,7 +145,7 @@ class StrategyBuilder(w.VBox):
         self.add_class("course-strategy")
         if self.direction == "rtl":
             self.add_class("course-rtl")
-        self.children = [style_widget(), w.HTML(CSS, layout=w.Layout(display="none")), self.rubric_panel, *body,
+        self.children = [style_widget(), assistive(), w.HTML(CSS, layout=w.Layout(display="none")), self.rubric_panel, *body,
                          self.checks,
                          w.HBox([self.save_button, self.export_button], layout=w.Layout(flex_flow="row wrap",
                                                                                         width="auto")),

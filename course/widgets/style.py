@@ -2,8 +2,10 @@
 
 It lets long labels wrap on phones, lays out ``course-rtl`` boxes right to
 left (ipywidgets floats radio buttons to the left, so they are moved), stacks
-a matching item above its dropdown, and draws a coloured edge beside feedback,
-which only adds to the icon and the words that carry the meaning.
+a matching item above its dropdown, draws a coloured edge beside feedback,
+which only adds to the icon and the words that carry the meaning, and rings
+the control that has the keyboard's focus: 2 px, 6.3:1 against the light
+theme's white (JupyterLab's own ring is 1 px at 2.2:1), a light blue in a dark theme.
 """
 from __future__ import annotations
 
@@ -29,6 +31,11 @@ STYLE = """<style>
 .course-feedback.course-right { border-color: #2e7d32; }
 .course-feedback.course-partly { border-color: #b26a00; }
 .course-feedback.course-wrong, .course-feedback.course-problem { border-color: #c62828; }
+.course-widget { --course-focus: #1a5fb4; }
+body[data-jp-theme-light="false"] .course-widget { --course-focus: #99c1f1; }
+/* !important: ipywidgets removes the outline of text boxes with its own !important rule */
+.course-widget.course-widget :is(button, input, select, textarea, [tabindex]):focus-visible {
+  outline: 2px solid var(--course-focus) !important; outline-offset: 2px; }
 </style>"""
 _stylesheets: dict[str, w.HTML] = {}
 

@@ -6,6 +6,7 @@ import html
 import ipywidgets as w
 
 from ...i18n import direction
+from ...widgets.assistive import assistive
 from ...widgets.style import style_widget, stylesheet
 
 
@@ -22,7 +23,7 @@ class Tool(w.VBox):
 
     def _lay_out(self, title: str, children: list[w.Widget]) -> None:
         heading = w.HTML(block(f"<b>{html.escape(title)}</b>", self.direction))
-        self.children = [style_widget(), tool_style(), heading, *children]
+        self.children = [style_widget(), assistive(), tool_style(), heading, *children]
 
 
 TOOL_STYLE = """<style>
