@@ -86,7 +86,7 @@ def right_to_left(fig: go.Figure) -> go.Figure:
 def display_data(fig: go.Figure, text: str) -> dict:
     """One Output entry: the figure for JupyterLab's plotly renderer, and text for everything else."""
     spec = json.loads(pio.to_json(fig))
-    spec["config"] = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+    spec["config"] = {"displaylogo": False, "displayModeBar": False}
     return {"output_type": "display_data", "metadata": {},
             "data": {"application/vnd.plotly.v1+json": spec, "text/plain": text}}
 
