@@ -237,7 +237,7 @@ def _people_html(layout: CourseLayout, people: dict, now: dt.datetime | None = N
     items = []
     for chat in chats[:3]:
         text = _html("home.chat", week=_esc(syllabus.week(chat.week).number) if _has_week(syllabus, chat.week) else "",
-                     when=_when(chat.starts, weekday=True), minutes=_esc(chat.minutes), topic=_esc(chat.topic))
+                     when=_when(_in_own_zone(chat), weekday=True), minutes=_esc(chat.minutes), topic=_esc(chat.topic))
         soon = countdown(chat.starts, now)
         link = getattr(chat, "link", "") or ""
         join = f' <a href="{_esc(link)}" rel="noopener" target="_blank">{_esc(_("home2.join"))}</a>' \
@@ -246,6 +246,16 @@ def _people_html(layout: CourseLayout, people: dict, now: dt.datetime | None = N
     return (f'<section class="ch-people" aria-labelledby="ch-people-title"><h2 id="ch-people-title">'
             f'{_esc(_("home2.people"))}</h2><p>{line}</p><h3>{_esc(_("home.live_chats"))}</h3>'
             f'<ul>{"".join(items)}</ul>{_calendar_link(layout)}</section>')
+
+
+def _in_own_zone(chat) -> dt.datetime:
+    """A chat's start on the clock of the time zone it was planned in (the course's), when it says which."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    zone = getattr(chat, "zone", None)
+    try:
+        return chat.starts.astimezone(ZoneInfo(zone)) if zone else chat.starts
+    except (ZoneInfoNotFoundError, ValueError):
+        return chat.starts
 
 
 def _has_week(syllabus: Syllabus, week_id: str) -> bool:
@@ -353,7 +363,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, [tabindex]:focus-vis
 .ch-complete { background: #e6f4ea; border: 1px solid #188038; border-radius: 8px; padding: 12px 16px; }
 .ch-status { margin: 4px 0; }
 .ch-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-#ch-live { min-height: 1.5em; font-weight: 600; }
+#ch-live { min-height: 1.5em; font-weight: 600; max-width: 52em; margin: 0 auto; padding: 4px 16px 0; }
 .ch-problem { color: #a50e0e; }
 @media (max-width: 600px) { main { padding: 4px 10px 40px; } .ch-week, .ch-people { padding: 10px 12px; } }
 """

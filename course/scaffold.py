@@ -14,8 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import grading, workspace_language
-from .i18n import LANGUAGES
+from . import grading, i18n, workspace_language
+from .i18n import LANGUAGES, _
 from .layout import CHECKOUT, CourseLayout
 from .syllabus import PACKAGED_SYLLABUS, load_syllabus
 
@@ -33,6 +33,7 @@ _INSTRUCTOR_SERVER_EXTENSIONS = ["nbgrader.server_extensions.formgrader",
 _LEARNER_HIDDEN_LAB_PLUGINS = ["@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu"]
 HOME_SERVER_EXTENSION = "course.home_server"
 HOME_URL = "/course/home"
+_LEARNER_HIDDEN_MENUS = ["jp-mainmenu-tabs", "jp-mainmenu-settings", "jp-mainmenu-help"]
 # JupyterLab's own menus: the locale of the installed language pack (jupyterlab-language-pack-ar-SA).
 LAB_LOCALES = {"en": "en", "ar": "ar_SA"}
 
@@ -212,13 +213,28 @@ def _write_learner_workspace(folder: Path) -> None:
         path.write_text(json.dumps(layout, indent=1), encoding="utf-8")
 
 
-def write_lab_locale(folder: Path, language: str) -> Path:
-    """JupyterLab's menus in ``language``: a default of the translation setting, which the learner's
-    own choice in Settings › Language still overrides."""
+def write_lab_locale(folder: Path, language: str, base_url: str = "/") -> Path:
+    """The learner's JupyterLab settings (defaults the learner can still change): menus in ``language``;
+    a "Course home" item first in the File menu (the home opens in a browser tab of its own); no Tabs,
+    Settings or Help menu, so the menu bar fits a 390 px phone (the course home has the language switch);
+    the notebook saved every 15 seconds, so what is handed in from the home is what was typed; the
+    notebook's own kernel started without a question."""
     path = folder / "labconfig" / "default_setting_overrides.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"@jupyterlab/translation-extension:plugin":
-                                {"locale": LAB_LOCALES.get(language, "en")}}, indent=1), encoding="utf-8")
+    with i18n.language(language):
+        home_label = _("home2.menu_item")
+    menus = [{"id": "jp-mainmenu-file", "items": [
+                 {"command": "help:open", "rank": 0,
+                  "args": {"url": f"{base_url.rstrip('/')}{HOME_URL}", "text": home_label, "newBrowserTab": True}},
+                 {"type": "separator", "rank": 0.5}]}]
+    menus += [{"id": menu, "disabled": True} for menu in _LEARNER_HIDDEN_MENUS]
+    path.write_text(json.dumps({
+        "@jupyterlab/translation-extension:plugin": {"locale": LAB_LOCALES.get(language, "en")},
+        "@jupyterlab/mainmenu-extension:plugin": {"menus": menus},
+        "@jupyterlab/docmanager-extension:plugin": {"autosaveInterval": 15},
+        # a lesson opened while the lab is still loading starts its kernel, never asks "Select Kernel"
+        "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True},
+    }, indent=1, ensure_ascii=False), encoding="utf-8")
     return path
 
 

@@ -191,3 +191,11 @@ def test_live_chats_a_mentor_scheduled_reach_the_home_with_a_calendar(layout, wo
     assert "Questions before the hand-in" in html and 'href="https://meet.example.org/sma"' in html
     assert 'download="live_chats.ics"' in html and 'href="data:text/calendar' in html
     assert re.search(r'class="ch-when" data-starts="[^"]+">\s*<bdi>\(in 2 days', html)
+
+
+def test_live_chats_show_the_courses_own_clock(layout, workspace):
+    """A chat planned in Beirut reads at Beirut's time with its offset (the learner's own clock is added
+    by the page in their browser), whatever clock the published file keeps."""
+    publish(layout, "nour")
+    html = re.sub(r"\( | \)", lambda m: m[0].strip(), words(main_html(layout, "nour", workspace)))
+    assert "Wed 09 Dec 18:00 (UTC+02:00)" in html and "UTC+00:00" not in html
