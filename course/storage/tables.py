@@ -89,3 +89,26 @@ grading_queue_table = sa.Table(
     sa.UniqueConstraint("entry", name="uq_course_grading_queue_entry"),
     sa.Index("ix_course_grading_queue_week_state", "week", "state"),
 )
+
+messages_table = sa.Table(
+    "course_messages", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("learner", sa.String(128), nullable=False, index=True),
+    sa.Column("kind", sa.String(16), nullable=False),          # reply (to a question) | note
+    sa.Column("week", sa.String(128)),                         # a reply: the week and lesson asked from
+    sa.Column("lesson", sa.String(255)),
+    sa.Column("question", sa.Text),                            # a reply: the question it answers
+    sa.Column("asked_at", sa.DateTime),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime, nullable=False),              # naive UTC
+    sa.Column("by", sa.String(128)),                           # the mentor's id
+)
+
+comment_snippets_table = sa.Table(
+    "course_comment_snippets", metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("mentor", sa.String(128), nullable=False, default="", server_default=""),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("added", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("mentor", "text", name="uq_course_comment_snippets_mentor_text"),
+)

@@ -15,7 +15,7 @@ from course.storage import Ledger, SchemaError, metadata, upgrade
 from course.storage.migrate import BASE, VERSION_TABLE, head
 
 COURSE_TABLES = {"course_attempts", "course_events", "course_learners", "course_mentors", "course_live_chats",
-                 "course_grading_queue"}
+                 "course_grading_queue", "course_messages", "course_comment_snippets"}
 
 # The course tables exactly as commit 89f3314 created them (metadata.create_all), per dialect.
 SCHEMA_89F3314 = {
