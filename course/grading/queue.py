@@ -62,7 +62,8 @@ class GradingQueue:
     """The queue of one course database (PostgreSQL only)."""
 
     def __init__(self, db_url: str):
-        self.engine = sa.create_engine(db_url, poolclass=sa.pool.NullPool)
+        # Connections are kept (a new one costs the server a process); a dead worker's go with it.
+        self.engine = sa.create_engine(db_url, pool_size=2, max_overflow=2)
         if self.engine.dialect.name != "postgresql":
             raise ValueError("the grading queue needs PostgreSQL (FOR UPDATE SKIP LOCKED)")
 

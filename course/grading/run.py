@@ -148,7 +148,7 @@ def finish(ctx: _Context, learners: list[str] | None, feedback: bool) -> None:
     report.to_review.sort()
     report.awaiting_review.clear()       # publish_all finds them again among everyone graded
     cohort_now = publish_all(ctx.layout, ctx.ledger, report=report)
-    _issue_certificates(ctx, cohort_now)
+    issue_certificates(ctx, cohort_now)
     if feedback:
         _make_feedback(ctx, cohort_now, learners)
     files.protect(ctx.layout)
@@ -161,7 +161,7 @@ def learner_progress_now(layout: CourseLayout, ledger: Ledger, learner: str) -> 
     return learner_progress(layout.syllabus, record)
 
 
-def _issue_certificates(ctx: _Context, cohort_now) -> None:
+def issue_certificates(ctx: _Context, cohort_now) -> None:
     """A certificate for every learner graded now who has completed the course; a failure is reported,
     stops no grading, and `course certificates` tries again."""
     try:

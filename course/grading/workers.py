@@ -18,7 +18,9 @@ folder and database):
    whose ledger row exists (its worker died between the two) is only marked.
 4. **Publish** under the grading lock, once nothing of the week waits (rows
    other workers hold are waited for, and taken if their worker dies): the
-   gate, certificates, feedback pages.
+   gate, certificates, feedback pages. Workers that end together publish once:
+   a worker that finds everything recorded already published (a mark in
+   ``grading/.published/<week>``) only reads its results.
 
 A worker killed at any moment holds nothing: its transaction dies with its
 connection, PostgreSQL drops its row and advisory locks, and the others (or
@@ -35,8 +37,10 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
+from ..cohort import cohort
 from ..layout import CourseLayout
-from ..storage import Ledger
+from ..progress import State
+from ..storage import Ledger, attempts_table
 from . import inbound, run
 from .lock import grading_lock
 from .nbgrader_adapter import prepare
@@ -79,12 +83,12 @@ def work(layout: CourseLayout, week_id: str, learners: list[str] | None = None, 
             queue.add(run.newest_per_learner(layout, week, ledger, learners))
             taken = _grade_queued(ctx, recorder, queue, name, learners)
             if taken or not forever:
-                with grading_lock(layout):
-                    run.finish(ctx, learners, feedback)
+                _publish(ctx, learners, feedback, taken)
             if not forever or not keep_going():
                 return ctx.report
             if taken and on_batch is not None:
                 on_batch(ctx.report)
+                sys.stdout.flush()           # a long-running worker's log is read as it goes
                 ctx.report = run.GradingReport(week=week.id)
             time.sleep(poll)
     finally:
@@ -92,6 +96,48 @@ def work(layout: CourseLayout, week_id: str, learners: list[str] | None = None, 
         for opened in (queue, ledger):
             if opened is not None:
                 opened.close()
+
+
+def _publish(ctx, learners, feedback: bool, taken: int) -> None:
+    """Publish under the grading lock, unless another worker published after everything this one
+    recorded and nothing was recorded since (workers that end together would each publish the whole
+    cohort again): then only read this worker's results and issue its learners' certificates. A run
+    that graded nothing always publishes (a mentor may have changed something)."""
+    with grading_lock(ctx.layout):
+        whole = feedback and not learners and taken > 0   # a narrower run's publishing covers less
+        marker = ctx.layout.grading / ".published" / ctx.week.id
+        mark = _recorded_mark(ctx) if whole else None
+        if mark is not None and marker.is_file() and marker.read_text() == mark:
+            _results_only(ctx)
+            return
+        run.finish(ctx, learners, feedback)
+        if mark is not None:
+            marker.parent.mkdir(mode=0o700, exist_ok=True)
+            tmp = marker.with_name(f".{marker.name}.{os.getpid()}")
+            tmp.write_text(mark)
+            os.replace(tmp, marker)
+
+
+def _recorded_mark(ctx) -> str:
+    """What the ledger holds of the week now: how many attempts and the newest row's id."""
+    a = attempts_table.c
+    with ctx.ledger.engine.connect() as conn:
+        count, newest = conn.execute(sa.select(sa.func.count(), sa.func.max(a.id)).where(a.week == ctx.week.id)).one()
+    return f"{count}:{newest}"
+
+
+def _results_only(ctx) -> None:
+    """The report's results as publishing would give them, without publishing; certificates of the
+    learners this worker graded."""
+    report = ctx.report
+    report.graded.sort()
+    report.to_review.sort()
+    progress = cohort(ctx.layout, ctx.ledger)
+    for learner, weeks in progress.items():
+        report.results[learner] = weeks[ctx.week.id]
+    report.awaiting_review[:] = [learner for learner in report.graded
+                                 if report.results[learner].state is State.AWAITING_REVIEW]
+    run.issue_certificates(ctx, progress)
 
 
 def _grade_queued(ctx, recorder: Recorder, queue: GradingQueue, name: str, learners) -> int:

@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 from handing_in import hand_in
 
-from course import grading
+from course import gate, grading
 from course.answer_key import load_key
 from course.gradebook import cohort_scores
 from course.grading import inbound, workers
@@ -163,7 +163,14 @@ def test_three_workers_grade_300_submissions_each_exactly_once(pg_layout):
     rows = queue_rows(layout)
     assert len(rows) == 300 and {r["state"] for r in rows} == {"done"}
     assert len({r["worker"] for r in rows}) >= 2, "the workers did not share the queue"
-    assert grading.cohort(layout)["a000"][W2].is_open           # the gate was published after grading
+    progress = grading.cohort(layout)
+    for week, learners in ((W1, first), (W2, second)):       # published after all grading, pages for all
+        page = f"{layout.syllabus.week(week).assessment_name}.html"
+        assert {gate.read(layout.gate_dir, learner)[week].state for learner in learners} >= {"passed"}
+        assert all(gate.read(layout.gate_dir, learner)[week].state == progress[learner][week].state.value
+                   for learner in learners)
+        assert all((layout.feedback / learner / week / page).is_file() for learner in learners)
+    assert gate.read(layout.gate_dir, "a000")[W2].state != "locked"      # a pass of week 1 opened week 2
 
 
 def test_a_worker_killed_mid_run_leaves_its_submissions_to_the_others(pg_layout):
@@ -299,3 +306,38 @@ def test_a_worker_waits_for_a_row_another_holds_and_takes_it_when_the_holder_die
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_forever_worker_grades_what_arrives_until_stopped(pg_layout):
+    """`course grade WEEK --forever`: is each submission that arrives while it runs graded once, with a
+    report per batch, and does SIGTERM stop it?"""
+    layout = pg_layout
+    worker = subprocess.Popen([sys.executable, "-m", "course", "--root", str(layout.root), "grade", W1,
+                               "--forever", "--poll", "0.2"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True, env=os.environ.copy())
+    try:
+        assert "as worker" in worker.stdout.readline()
+        for learner in ("f1", "f2"):
+            hand_in(layout, learner)
+            deadline = time.monotonic() + 600
+            while learner not in {a["learner"] for a in attempts(layout, W1)} and time.monotonic() < deadline:
+                assert worker.poll() is None
+                time.sleep(0.1)
+            line = worker.stdout.readline()
+            while line.startswith("  "):     # the previous batch's lines per learner
+                line = worker.stdout.readline()
+            assert line.startswith(f"{W1}: graded 1,"), line
+        assert worker.poll() is None
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)
+    assert sorted(a["learner"] for a in attempts(layout, W1)) == ["f1", "f2"]
+    assert {r["state"] for r in queue_rows(layout)} == {"done"}
+
+
+def test_forever_needs_postgresql(layout):
+    """With SQLite, is `course grade WEEK --forever` refused, saying what it needs?"""
+    done = subprocess.run([sys.executable, "-m", "course", "--root", str(layout.root), "grade", W1, "--forever"],
+                          capture_output=True, text=True, timeout=300,
+                          env={k: v for k, v in os.environ.items() if k != "COURSE_DB_URL"})
+    assert done.returncode == 2 and "needs the gradebook in PostgreSQL" in done.stderr
