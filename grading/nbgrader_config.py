@@ -6,7 +6,8 @@ to the week folders at the top of the course, and nbgrader writes
 
 Settings that depend on where the course runs come from the environment:
   COURSE_DB_URL    gradebook database (default: sqlite file grading/gradebook.db);
-                   e.g. postgresql://user@host/course for a hub
+                   e.g. postgresql+psycopg://user@host/course for a hub (psycopg 3;
+                   a plain postgresql:// URL is read as that too)
   COURSE_EXCHANGE  nbgrader exchange folder (default: grading/exchange)
   COURSE_LEARNER_CACHE  learner-side copy of submissions (default: grading/learner_cache)
 """
@@ -25,6 +26,8 @@ SYLLABUS = load_syllabus(_local_syllabus if _local_syllabus.exists() else None)
 c.CourseDirectory.root = str(GRADING)
 c.CourseDirectory.course_id = SYLLABUS.course_id
 c.CourseDirectory.db_url = os.environ.get("COURSE_DB_URL", f"sqlite:///{GRADING / 'gradebook.db'}")
+if c.CourseDirectory.db_url.startswith(("postgresql://", "postgres://")):   # SQLAlchemy would pick psycopg2
+    c.CourseDirectory.db_url = "postgresql+psycopg://" + c.CourseDirectory.db_url.split("://", 1)[1]
 c.Exchange.root = os.environ.get("COURSE_EXCHANGE", str(GRADING / "exchange"))
 c.Exchange.path_includes_course = False
 # The learner-side cache of submissions (solo mode and `course submit`); a hub
