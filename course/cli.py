@@ -286,7 +286,8 @@ def cmd_dashboard(layout: CourseLayout, args) -> int:
     from .mentor.data import DashboardError
     from .mentor.serve import serve
     try:
-        return serve(layout, port=args.port, open_browser=not args.no_browser, language=args.language)
+        return serve(layout, port=args.port, open_browser=not args.no_browser, language=args.language,
+                     mentor=args.mentor or acting_user())
     except DashboardError as exc:
         print(f"course dashboard: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -464,6 +465,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-browser", action="store_true")
     p.add_argument("--language", choices=["en", "ar"],
                    help="question titles in this language (default: the course's)")
+    p.add_argument("--mentor", help="the mentor whose learners come first in the marking queue "
+                                    "(default: your user name, when the roster has a mentor of that id)")
     p.set_defaults(func=cmd_dashboard)
 
     p = command("demo", help="run a simulated cohort through all four weeks in --root")

@@ -62,14 +62,31 @@ def free_port(wanted: int, host: str = HOST) -> int:
     raise DashboardError(f"no free port on {host}")
 
 
+def known_mentor(layout: CourseLayout, mentor: str | None) -> str | None:
+    """``mentor`` when the roster has a mentor of that id, else None (the queue then lists everyone)."""
+    from ..storage import Ledger
+    if not mentor:
+        return None
+    ledger = Ledger(layout.db_url)
+    try:
+        return mentor if mentor in ledger.mentors() else None
+    finally:
+        ledger.close()
+
+
 def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True,
-          language: str | None = None) -> int:
-    """Serve the dashboard until Ctrl+C (or SIGTERM); raises :class:`DashboardError` when the
-    course has no gradebook yet. Returns Voila's exit status."""
+          language: str | None = None, mentor: str | None = None) -> int:
+    """Serve the dashboard until Ctrl+C (or SIGTERM), and the marking page beside it (the next free
+    port; ``mentor``'s learners first); raises :class:`DashboardError` when the course has no
+    gradebook yet. Returns Voila's exit status."""
+    from .marking_page import serve_in_thread
     require_gradebook(layout)
     chosen = free_port(port)
     if chosen != port:
         print(f"Port {port} is in use (another dashboard?); using {chosen} instead.", flush=True)
+    marking_port = free_port(chosen + 1)
+    serve_in_thread(layout, HOST, marking_port, known_mentor(layout, mentor), language or layout.syllabus.language)
+    print(f"Marking queue, learners' questions and notes: http://{HOST}:{marking_port}/", flush=True)
     cmd, env = voila_command(layout, chosen, open_browser, language=language)
     cmd.append("--Voila.port_retries=0")   # the address printed below is the one served
     print(f"Mentor dashboard of {layout.root} (stop it with Ctrl+C); open this address:", flush=True)

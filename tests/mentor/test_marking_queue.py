@@ -83,6 +83,37 @@ def test_queue_shows_the_scheme_the_answer_and_the_learner(marked):
     assert arabic.title == "خطتك الأمنية"
 
 
+def test_the_page_reads_in_arabic_with_the_scheme_and_the_answer(marked):
+    """Does an Arabic-speaking mentor get the page right to left, in Arabic, with scheme and answer?"""
+    from course import i18n
+    from course.mentor.marking_page import MarkingApp, render
+    with i18n.language("ar"):
+        text = render(MarkingApp(marked, "m_a", "ar"), "ar", "")
+    assert '<html lang="ar" dir="rtl">' in text
+    assert "إجابات مكتوبة تنتظر التصحيح: 2" in text and "معايير التصحيح" in text and "خطتك الأمنية" in text
+    assert text.index("أمل منصور") < text.index("Samir Haddad")          # m_a's own learner first
+    assert "هذه الدرجة تحدد هل ينجح المتعلم" in text                      # samir's mark decides his week
+    assert "5 points in all" in text and "password manager" in text
+
+
+def test_the_page_refuses_a_post_without_its_xsrf_token(marked):
+    import urllib.error
+    import urllib.request
+    from course.mentor.marking_page import serve_in_thread
+    from course.mentor.serve import free_port
+    port = free_port(18950)
+    serve_in_thread(marked, "127.0.0.1", port, "m_a", "en")
+    page = urllib.request.urlopen(f"http://127.0.0.1:{port}/").read().decode()
+    assert "Written answers waiting: 2" in page and "_xsrf" in page
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/mark", method="POST",
+                                     data=b"learner=samir&week=week1_facebook&question=q14_security_plan&points=5")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 403
+    with Gradebook(marked.db_url, marked.course_id) as gb:
+        assert gb.find_grade(PLAN, "assessment", W1, "samir").manual_score is None
+
+
 def test_a_bad_mark_is_refused_and_changes_nothing(marked):
     for points in (6, -1, "lots"):
         with pytest.raises(marking.MarkError):
