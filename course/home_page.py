@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import gate, learner_profile, practice_log
+from .home_messages import mentor_words_html
 from .home import STATE_ICONS, _day, _esc, _html, _iso, _pretty, _when, countdown, reason
 from .i18n import _, direction
 from .layout import CourseLayout
@@ -320,6 +321,7 @@ def main_html(layout: CourseLayout, learner: str, workspace: Path) -> str:
                 if (workspace / "certificate.pdf").is_file() else f" {_esc(_('home2.certificate_coming'))}")
         parts.append(f'<p class="course-complete ch-complete">{STATE_ICONS["passed"]} <b>{_esc(_("home.complete"))}</b> '
                      f'{_esc(_("home.complete_more"))}{link}</p>')
+    parts.append(mentor_words_html(layout, learner, workspace))
     parts.append(f'<h2>{_esc(_("home2.weeks"))}</h2>')
     parts += [_week_html(syllabus, ws, entries) for ws in weeks]
     parts.append(_people_html(layout, people))

@@ -78,3 +78,17 @@ def test_the_learners_reader_imports_nothing_of_the_grader():
             "'course.grading', 'course.storage', 'course.answer_key', 'course.authoring', 'sqlalchemy'))])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_home_shows_the_reply_marked_new_to_its_learner_only(layout, tmp_path):
+    """Does samir's course home show his mentor's answer, marked new, in English and Arabic, and lina's not?"""
+    from course import i18n
+    from course.home_page import main_html
+    with i18n.language("en"):
+        home = main_html(layout, "samir", tmp_path / "samir")
+        assert "From your mentor" in home and "Settings › Page roles › Add." in home
+        assert "Your question: How do I add an admin?" in home and ">New</b>" in home
+        other = main_html(layout, "lina", tmp_path / "lina")
+        assert "Settings › Page roles › Add." not in other and "Live chat moved to Thursday." in other
+    with i18n.language("ar"):
+        assert "من مرشدك" in main_html(layout, "samir", tmp_path / "samir")
