@@ -44,3 +44,17 @@ def mentor_words_html(layout: CourseLayout, learner: str, workspace: Path, now: 
                      f'<div dir="auto">{head}</div><p dir="auto"><bdi>{html.escape(m.text)}</bdi></p></li>')
     return (f'<section class="ch-mentor-words" aria-labelledby="ch-mentor-words-h">'
             f'<h2 id="ch-mentor-words-h">{html.escape(_("mentor_words.title"))}</h2><ul>{"".join(items)}</ul></section>')
+
+
+def replies_for_lesson(lesson: str) -> list[learner_messages.Message]:
+    """In a learner's lesson kernel (``COURSE_ROOT`` and ``COURSE_LEARNER`` set by their lab): the mentor's
+    answers to their questions about ``lesson``, newest first; none elsewhere."""
+    import os
+    root, learner = os.environ.get("COURSE_ROOT"), os.environ.get("COURSE_LEARNER")
+    if not root or not learner:
+        return []
+    try:
+        layout = CourseLayout.at(Path(root))
+        return learner_messages.for_lesson(learner_messages.read(messages_dir(layout), learner), lesson)
+    except Exception:  # noqa: BLE001 - a lesson never fails for want of its replies
+        return []

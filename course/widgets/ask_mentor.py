@@ -7,6 +7,10 @@ in the notebook's folder (:mod:`course.questions`): the week folder, which
 nbgrader submits whole, so the question reaches the mentor with the week's
 next submission and shows on the mentor dashboard.
 
+When the lesson runs in a learner's lab, the box also shows the mentor's
+answers to the learner's questions about that lesson (published to the
+learner by the mentor's marking page, :mod:`course.home_messages`).
+
 An empty question earns a friendly message and saves nothing. A question
 longer than ``max_chars`` is cut there: the first part is sent and the rest
 stays in the box, with a message saying so. A damaged questions file is kept
@@ -66,15 +70,17 @@ class AskMentor(w.VBox):
         self.send_button.on_click(lambda _b: self.send())
         self.feedback = w.HTML(layout=w.Layout(width="auto", min_height="1.5em"))
         self.history = w.HTML(layout=w.Layout(width="auto"))
+        self.replies = w.HTML(layout=w.Layout(width="auto"))
         self.add_class("course-widget")
         if self.direction == "rtl":
             self.add_class("course-rtl")
         self.children = [style_widget(), assistive(), self.title, self.box,
                          w.HBox([self.send_button], layout=w.Layout(width="auto")),
-                         self.feedback, self.history]
+                         self.feedback, self.replies, self.history]
         if self.store.problem:
             self._show(Feedback(Status.PROBLEM, self.store.problem))
         self._show_history()
+        self._show_replies()
 
     @property
     def value(self) -> str:
@@ -120,6 +126,17 @@ class AskMentor(w.VBox):
         self.last_feedback = feedback
         self.feedback.value = feedback.to_html()
         return feedback
+
+    def _show_replies(self) -> None:
+        """The mentor's answers to the learner's questions about this lesson (course/home_messages.py)."""
+        from ..home_messages import replies_for_lesson
+        found = replies_for_lesson(self.lesson)
+        if not found:
+            self.replies.value = ""
+            return
+        items = "".join(f"<li><small>{esc(_('ask.asked_at', when=m.at.strftime('%Y-%m-%d %H:%M')))}</small><br>"
+                        f"<i>{esc(_clean(m.question))}</i><br><b>{esc(_clean(m.text))}</b></li>" for m in found)
+        self.replies.value = html_block(f"<b>{esc(_('mentor_words.lesson_replies'))}</b><ul>{items}</ul>")
 
     def _show_history(self) -> None:
         earlier = self.questions

@@ -92,3 +92,14 @@ def test_the_home_shows_the_reply_marked_new_to_its_learner_only(layout, tmp_pat
         assert "Settings › Page roles › Add." not in other and "Live chat moved to Thursday." in other
     with i18n.language("ar"):
         assert "من مرشدك" in main_html(layout, "samir", tmp_path / "samir")
+
+
+def test_the_lesson_the_question_came_from_shows_the_answer(layout, tmp_path, monkeypatch):
+    """Does the Ask-your-mentor box of the lesson show the mentor's answer, and another lesson's not?"""
+    from course.widgets import AskMentor
+    monkeypatch.setenv("COURSE_ROOT", str(layout.root))
+    monkeypatch.setenv("COURSE_LEARNER", "samir")
+    assert "Settings › Page roles › Add." in AskMentor("02_pages", tmp_path).replies.value
+    assert AskMentor("03_groups", tmp_path).replies.value == ""
+    monkeypatch.setenv("COURSE_LEARNER", "lina")
+    assert AskMentor("02_pages", tmp_path).replies.value == ""
