@@ -56,7 +56,11 @@ def test_lab_environment_and_menus_speak_arabic(arabic):
     assert env["COURSE_LANG"] == "ar"
     assert env["COURSE_LANG_FILE"] == str(arabic.workspace / ".course" / "language.json")
     overrides = json.loads((arabic.learner_config / "labconfig" / "default_setting_overrides.json").read_text())
-    assert overrides == {"@jupyterlab/translation-extension:plugin": {"locale": "ar_SA"}}
+    assert overrides["@jupyterlab/translation-extension:plugin"] == {"locale": "ar_SA"}
+    # the way back to the course home, first in the File menu, in Arabic
+    home = overrides["@jupyterlab/mainmenu-extension:plugin"]["menus"][0]["items"][0]
+    assert home["command"] == "help:open" and home["args"]["url"] == "/course/home"
+    assert home["args"]["text"] == "الصفحة الرئيسية للدورة (التقدّم والتسليم)"
 
 
 def test_switching_back_to_english_with_course_lab(arabic):
