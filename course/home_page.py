@@ -383,7 +383,7 @@ SCRIPT = """
       const rel = new Intl.RelativeTimeFormat(lang, {numeric: 'auto'});
       const amount = minutes >= 2880 ? rel.format(Math.round(minutes / 1440), 'day')
                    : minutes >= 90 ? rel.format(Math.round(minutes / 60), 'hour') : rel.format(minutes, 'minute');
-      const time = new Intl.DateTimeFormat(lang, {weekday: 'short', hour: '2-digit', minute: '2-digit'}).format(starts);
+      const time = new Intl.DateTimeFormat(lang, {weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(starts);
       el.textContent = main.dataset.countdown.replace('{how_long}', amount).replace('{time}', time);
     });
   }

@@ -31,8 +31,9 @@ def fits(page) -> bool:
 def test_a_new_learner_goes_from_make_lab_to_a_verified_certificate(tmp_path_factory, browser, size, capsys):
     learner = f"new_{size}"
     with learner_lab(tmp_path_factory, learner=learner) as (base, layout):
+        # a learner far from the course: the live chats read on their own clock too
         context = browser.new_context(viewport=SIZES[size], is_mobile=size == "phone", has_touch=size == "phone",
-                                      accept_downloads=True)
+                                      accept_downloads=True, timezone_id="Asia/Tokyo")
         page = context.new_page()
         page.set_default_timeout(60_000)
         try:
@@ -40,6 +41,10 @@ def test_a_new_learner_goes_from_make_lab_to_a_verified_certificate(tmp_path_fac
             page.goto(f"{base}/?token={TOKEN}")
             page.locator("#ch-main").wait_for()
             assert page.url.split("?")[0].endswith("/course/home") and fits(page)
+            # week 1's live chat: Wed 18:00 in Beirut (the course's clock) is Thu 01:00 in Tokyo
+            chat = page.locator("li", has=page.locator(".ch-when")).first
+            assert "Wed 09 Dec" in chat.inner_text() and "18:00" in chat.inner_text()
+            assert "Thu 01:00 your time" in chat.locator(".ch-when").inner_text()
             # 2. the name, asked once
             page.get_by_label("What is your name?").fill("Maya Haddad")
             page.get_by_role("button", name="Save my name").click()
