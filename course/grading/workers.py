@@ -64,9 +64,10 @@ def work(layout: CourseLayout, week_id: str, learners: list[str] | None = None, 
          on_batch: Callable[[run.GradingReport], None] | None = None) -> run.GradingReport:
     """Grade ``week_id``'s submissions as one of any number of workers; returns what this worker did.
 
-    Without ``forever`` it stops when the queue holds nothing it can take; with it, it looks
-    for new submissions every ``poll`` seconds while ``keep_going()``, giving each batch's
-    report to ``on_batch`` (and returning the last batch's)."""
+    Without ``forever`` it stops once nothing of the week waits in the queue (it waits for rows
+    other workers hold); with it, it looks for new submissions every ``poll`` seconds while
+    ``keep_going()``, giving each batch's report to ``on_batch`` (and returning the last batch's).
+    Rows that failed are tried again when a worker starts."""
     week = layout.syllabus.week(week_id)
     report = run.GradingReport(week=week.id)
     name = worker_name()
