@@ -11,7 +11,8 @@ for review) before the others, then the oldest.
 :func:`save` records points and a comment in nbgrader's gradebook (so the
 formgrader shows the same) and then, in the same call, does what
 ``course feedback WEEK`` does: the gate is published again and the learner's
-feedback page is made anew. Nothing is left to remember.
+feedback page is made anew (and, for a course's solo learner, put in their
+workspace). Nothing is left to remember.
 """
 from __future__ import annotations
 
@@ -156,8 +157,25 @@ def save(layout: CourseLayout, learner: str, week_id: str, question: str, points
             pass
         gb.db.commit()
     refresh_feedback(layout, week.id)
+    _deliver_to_solo_learner(layout, week.id, learner)
     ledger = Ledger(layout.db_url)
     try:
         return cohort(layout, ledger)[learner][week.id]
     finally:
         ledger.close()
+
+
+def _deliver_to_solo_learner(layout: CourseLayout, week_id: str, learner: str) -> None:
+    """A course of one learner on this computer: the new feedback page (and a certificate, once the course
+    is complete) goes straight into their workspace, as ``course feedback`` does."""
+    from ..errors import PipelineError
+    from ..grading import fetch_feedback
+    from ..grading.run import deliver_certificate
+    from ..scaffold import solo_learner
+    if solo_learner(layout) != learner or not layout.workspace.is_dir():
+        return
+    try:
+        fetch_feedback(layout, week_id, learner, layout.workspace)
+    except PipelineError:
+        pass
+    deliver_certificate(layout, learner, layout.workspace)
