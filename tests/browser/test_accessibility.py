@@ -342,3 +342,15 @@ def test_screen_readers_hear_the_question_the_steps_and_the_choice(exercises):
     page.keyboard.press("Space")
     expect(box.get_by_role("button", name="False", pressed=True, exact=True)).to_have_count(1)
     expect(box.get_by_role("button", name="True", pressed=False, exact=True)).to_have_count(1)
+
+
+def test_ctrl_s_in_an_exercise_still_saves_the_notebook(exercises):
+    """Keys with Ctrl go on to JupyterLab: does Ctrl+S pressed on a radio button save the notebook (and not
+    open the browser's own "Save page")?"""
+    page = exercises
+    page.evaluate("""() => { const run = window.__courseRun = [];   // JupyterLab's autosave runs no command
+        window.jupyterapp.commands.commandExecuted.connect((_r, {id}) => run.push(id)); }""")
+    focus_on(page, widget(page, "single"), "input[type=radio]")
+    page.keyboard.press("Control+s")
+    page.wait_for_function("() => window.__courseRun.includes('docmanager:save')")
+    page.wait_for_function("() => !window.jupyterapp.shell.currentWidget.context.model.dirty")
