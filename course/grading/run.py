@@ -377,10 +377,12 @@ def _summary(week: Week, wp: WeekProgress | None, results) -> str:
                           needed=f"{week.points_needed(max_score):g}")
 
 
-def refresh_feedback(layout: CourseLayout, week_id: str) -> tuple[int, dict[str, str]]:
-    """After mentors graded written answers: a new page for every graded learner of a week, and the
-    gate updated (a reviewed pass opens the next week). Returns how many pages were made and why
-    the others were not (one failure stops nobody)."""
+def refresh_feedback(layout: CourseLayout, week_id: str,
+                     learners: list[str] | None = None) -> tuple[int, dict[str, str]]:
+    """After mentors graded written answers: a new page for every graded learner of a week (only
+    ``learners``' when given: the marking page's one learner), and the gate updated (a reviewed pass
+    opens the next week). Returns how many pages were made and why the others were not (one failure
+    stops nobody)."""
     week = layout.syllabus.week(week_id)
     failed: dict[str, str] = {}
     made = 0
@@ -388,7 +390,9 @@ def refresh_feedback(layout: CourseLayout, week_id: str) -> tuple[int, dict[str,
         ledger = Ledger(layout.db_url)
         try:
             cohort_now = publish_all(layout, ledger)
-            handed_in = sorted(f.parent.name for f in layout.submitted.glob(f"*/{week.id}"))
+            folders = sorted(f for f in layout.submitted.glob(f"*/{week.id}")
+                             if learners is None or f.parent.name in learners)
+            handed_in = [f.parent.name for f in folders]
             try:
                 _written, failed = certificate.issue_all(layout, ledger, cohort_now, learners=handed_in)
             except Exception as exc:   # certificates never stop feedback: `course certificates` tries again
@@ -397,7 +401,7 @@ def refresh_feedback(layout: CourseLayout, week_id: str) -> tuple[int, dict[str,
             release = submission.release_structure(layout.release / week.id / week.assessment)
             roster = ledger.roster()
             mentors = MentorGrades.read(layout, week)
-            for folder in sorted(layout.submitted.glob(f"*/{week.id}")):
+            for folder in folders:
                 learner = folder.parent.name
                 if ledger.last_graded(learner, week.id) is None:
                     continue

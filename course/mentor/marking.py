@@ -156,7 +156,7 @@ def save(layout: CourseLayout, learner: str, week_id: str, question: str, points
         except MissingEntry:
             pass
         gb.db.commit()
-    refresh_feedback(layout, week.id)
+    refresh_feedback(layout, week.id, learners=[learner])
     _deliver_to_solo_learner(layout, week.id, learner)
     ledger = Ledger(layout.db_url)
     try:

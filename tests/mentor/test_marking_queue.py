@@ -127,6 +127,8 @@ def test_a_bad_mark_is_refused_and_changes_nothing(marked):
 def test_one_save_updates_gradebook_gate_progress_dashboard_and_feedback(marked):
     """One truth: after a mark is saved, do the gate, progress and the dashboard all say the same?"""
     assert gate.read(marked.gate_dir, "samir")[W1].state == "awaiting_review"
+    others_page = marked.feedback / "amal" / W1 / "assessment.html"
+    others_page.write_text("amal's page as it was", encoding="utf-8")
     wp = marking.save(marked, "samir", W1, PLAN, 5, "Clear plan. Add who keeps the recovery codes.")
     assert wp.state.value == "passed" and wp.score == 24
     with Gradebook(marked.db_url, marked.course_id) as gb:   # the formgrader sees the same
@@ -140,3 +142,4 @@ def test_one_save_updates_gradebook_gate_progress_dashboard_and_feedback(marked)
     page = (marked.feedback / "samir" / W1 / "assessment.html").read_text(encoding="utf-8")
     assert "Add who keeps the recovery codes." in page
     assert [a.learner for a in marking.waiting(marked)] == ["amal"]
+    assert others_page.read_text(encoding="utf-8") == "amal's page as it was"   # only samir's page is made anew
