@@ -60,6 +60,17 @@ class MarkingApp:
         finally:
             ledger.close()
 
+    def all_learners(self) -> dict[str, str]:
+        """Every learner of the course (the roster's, else every one the course has graded), id -> name."""
+        from ..cohort import cohort
+        ledger = Ledger(self.layout.db_url)
+        try:
+            roster = ledger.roster()
+            return ({k: v.get("name") or "" for k, v in roster.items()} if roster
+                    else {k: "" for k in cohort(self.layout, ledger)})
+        finally:
+            ledger.close()
+
 
 class Base(tornado.web.RequestHandler):
     @property
@@ -170,6 +181,7 @@ def _questions_html(app: MarkingApp, xsrf: str, lang: str) -> str:
     if own is not None:
         frame = frame[frame["learner"].isin(own)]
     answered = messages.answered(app.layout)
+    names = app.all_learners()
     parts = [f'<h2>{_e(_("marking.questions"))}</h2>']
     if not len(frame):
         parts.append(f"<p>{_e(_('marking.questions_empty'))}</p>")
@@ -177,7 +189,8 @@ def _questions_html(app: MarkingApp, xsrf: str, lang: str) -> str:
         replies = answered.get((q.learner, q.lesson, q.text), [])
         ident = f"q-{n}"
         parts.append(
-            f'<section class="item" aria-labelledby="{ident}-h"><h3 id="{ident}-h"><bdi>{_e(q.learner)}</bdi> · '
+            f'<section class="item" aria-labelledby="{ident}-h"><h3 id="{ident}-h"><bdi>{_e(names.get(q.learner) or q.learner)}</bdi>'
+            f' (<bdi>{_e(q.learner)}</bdi>) · '
             f'{_e(_("marking.asked", when=q.asked_at.strftime("%Y-%m-%d %H:%M"), lesson=q.lesson))}</h3>'
             f'<pre dir="auto">{_e(q.text)}</pre>'
             + "".join(f'<p><b>{_e(_("marking.answered"))}:</b> <bdi>{_e(r["text"])}</bdi></p>' for r in replies)
@@ -193,15 +206,10 @@ def _questions_html(app: MarkingApp, xsrf: str, lang: str) -> str:
 
 
 def _note_html(app: MarkingApp, xsrf: str, lang: str) -> str:
-    learners = app.own_learners() if app.mentor else []
-    if not learners:
-        ledger = Ledger(app.layout.db_url)
-        try:
-            learners = sorted(ledger.roster())
-        finally:
-            ledger.close()
+    names = app.all_learners()
+    learners = (app.own_learners() if app.mentor else []) or sorted(names)
     options = ((f'<option value="*">{_e(_("marking.note_all"))}</option>' if app.mentor else "")
-               + "".join(f'<option value="{_e(x)}">{_e(x)}</option>' for x in learners))
+               + "".join(f'<option value="{_e(x)}">{_e(names.get(x) or x)} ({_e(x)})</option>' for x in learners))
     return (f'<h2 id="note-h">{_e(_("marking.note"))}</h2>'
             f'<form method="post" action="note?lang={lang}" aria-labelledby="note-h">{xsrf}'
             f'<label for="note-to">{_e(_("marking.note_to"))}</label><select id="note-to" name="to">{options}</select>'

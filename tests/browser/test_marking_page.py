@@ -24,6 +24,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 W1, W2 = "week1_facebook", "week2_groups_pages"
 QUESTION = "Can a Page have two admins who both use two-step login?"
 REPLY = "Yes: each admin turns it on in their own account; ask them in the live chat if they need help."
+NOTE = "The live chat moves to Thursday at 18:00."
 COMMENT = "Clear plan. Add who keeps the recovery codes."
 
 
@@ -82,6 +83,10 @@ def test_a_mentors_marks_and_answer_reach_gate_progress_dashboard_and_the_learne
         question.get_by_label("Your answer").fill(REPLY)
         question.get_by_role("button", name="Send the answer").click()
         mentor.get_by_role("status").filter(has_text="Sent to lina").wait_for()
+        mentor.get_by_label("To").select_option("lina")
+        mentor.get_by_label("Note", exact=True).fill(NOTE)
+        mentor.get_by_role("button", name="Send the note").click()
+        mentor.get_by_role("status").filter(has_text="Note sent to 1 learner(s).").wait_for()
 
         # one truth, with no other command: the gate, progress and the dashboard's data say the same
         entries = gate.read(layout.gate_dir, "lina")
@@ -99,5 +104,6 @@ def test_a_mentors_marks_and_answer_reach_gate_progress_dashboard_and_the_learne
         words = learner.locator("section.ch-mentor-words")
         words.wait_for()
         assert REPLY in words.inner_text() and QUESTION in words.inner_text() and "New" in words.inner_text()
+        assert NOTE in words.inner_text()
         learner.locator(f"section#{W1}").get_by_role("link", name="Read your feedback").click()
         learner.get_by_text(COMMENT).wait_for()
