@@ -74,6 +74,23 @@ def known_mentor(layout: CourseLayout, mentor: str | None) -> str | None:
         ledger.close()
 
 
+def page_language(layout: CourseLayout, mentor: str | None, language: str | None) -> str:
+    """The marking page's language: ``--language``, else the first of the mentor's languages in the
+    roster (``ar en`` reads Arabic), else the course's."""
+    from ..storage import Ledger
+    if language:
+        return language
+    if mentor:
+        ledger = Ledger(layout.db_url)
+        try:
+            spoken = ((ledger.mentors().get(mentor) or {}).get("languages") or "").split()
+        finally:
+            ledger.close()
+        if spoken and spoken[0] in ("en", "ar"):
+            return spoken[0]
+    return layout.syllabus.language
+
+
 def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = True,
           language: str | None = None, mentor: str | None = None) -> int:
     """Serve the dashboard until Ctrl+C (or SIGTERM), and the marking page beside it (the next free
@@ -85,7 +102,8 @@ def serve(layout: CourseLayout, port: int = DEFAULT_PORT, open_browser: bool = T
     if chosen != port:
         print(f"Port {port} is in use (another dashboard?); using {chosen} instead.", flush=True)
     marking_port = free_port(chosen + 1)
-    serve_in_thread(layout, HOST, marking_port, known_mentor(layout, mentor), language or layout.syllabus.language)
+    mentor = known_mentor(layout, mentor)
+    serve_in_thread(layout, HOST, marking_port, mentor, page_language(layout, mentor, language))
     print(f"Marking queue, learners' questions and notes: http://{HOST}:{marking_port}/", flush=True)
     cmd, env = voila_command(layout, chosen, open_browser, language=language)
     cmd.append("--Voila.port_retries=0")   # the address printed below is the one served

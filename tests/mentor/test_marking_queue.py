@@ -114,6 +114,13 @@ def test_the_page_refuses_a_post_without_its_xsrf_token(marked):
         assert gb.find_grade(PLAN, "assessment", W1, "samir").manual_score is None
 
 
+def test_the_page_speaks_the_mentors_first_language(marked):
+    from course.mentor.serve import known_mentor, page_language
+    assert page_language(marked, "m_a", None) == "ar" and page_language(marked, "m_b", None) == "en"
+    assert page_language(marked, "m_a", "en") == "en" and page_language(marked, None, None) == "en"
+    assert known_mentor(marked, "m_a") == "m_a" and known_mentor(marked, "root") is None
+
+
 def test_a_bad_mark_is_refused_and_changes_nothing(marked):
     for points in (6, -1, "lots"):
         with pytest.raises(marking.MarkError):
