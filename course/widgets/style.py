@@ -5,7 +5,8 @@ left (ipywidgets floats radio buttons to the left, so they are moved), stacks
 a matching item above its dropdown, draws a coloured edge beside feedback,
 which only adds to the icon and the words that carry the meaning, and rings
 the control that has the keyboard's focus: 2 px, 6.3:1 against the light
-theme's white (JupyterLab's own ring is 1 px at 2.2:1), a light blue in a dark theme.
+theme's white and 5.4:1 on a grey button (JupyterLab's own ring is 1 px at 2.2:1), a
+light blue in a dark theme.
 """
 from __future__ import annotations
 
@@ -31,11 +32,14 @@ STYLE = """<style>
 .course-feedback.course-right { border-color: #2e7d32; }
 .course-feedback.course-partly { border-color: #b26a00; }
 .course-feedback.course-wrong, .course-feedback.course-problem { border-color: #c62828; }
-.course-widget { --course-focus: #1a5fb4; }
+/* room for the ring: the output area clips what lies outside it */
+.course-widget { --course-focus: #1a5fb4; padding: 4px; box-sizing: border-box; }
 body[data-jp-theme-light="false"] .course-widget { --course-focus: #99c1f1; }
-/* !important: ipywidgets removes the outline of text boxes with its own !important rule */
+/* !important: ipywidgets removes the outline of text boxes with its own !important rule. Inside the
+   control's edge, where no box clips it; around radio buttons and boxes, which have no edge of their own */
 .course-widget.course-widget :is(button, input, select, textarea, [tabindex]):focus-visible {
-  outline: 2px solid var(--course-focus) !important; outline-offset: 2px; }
+  outline: 2px solid var(--course-focus) !important; outline-offset: -2px; }
+.course-widget.course-widget :is(input[type=radio], input[type=checkbox]):focus-visible { outline-offset: 2px; }
 </style>"""
 _stylesheets: dict[str, w.HTML] = {}
 
