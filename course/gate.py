@@ -98,6 +98,15 @@ def publish_default(gate_dir: Path, syllabus: Syllabus) -> Path:
     return publish(gate_dir, syllabus, DEFAULT, learner_progress(syllabus, LearnerRecord()), mode=0o644)
 
 
+def published_at(gate_dir: Path, learner: str) -> str | None:
+    """When the grader last published this learner's own gate (ISO text), None when it never did."""
+    try:
+        value = json.loads(gate_file(gate_dir, learner).read_text(encoding="utf-8")).get("published")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def people(gate_dir: Path, learner: str) -> dict:
     """The learner's name and mentor as the grader published them (empty when unknown)."""
     try:

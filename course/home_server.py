@@ -45,6 +45,7 @@ class CourseHome:
         self.layout = CourseLayout.at(root)
         self.learner, self.workspace = learner, Path(workspace)
         self.fetch_started: dict[str, float] = {}
+        self.feedback_seen: dict[str, str] = {}   # week -> the gate's publication its feedback was fetched for
 
     def language(self) -> str:
         chosen = workspace_language.remembered(self.workspace) or os.environ.get("COURSE_LANG")
@@ -64,16 +65,22 @@ class CourseHome:
         return process.returncode, _last_reason(out.decode("utf-8", "replace"))
 
     def fetch_open_weeks(self) -> None:
-        """Start fetching every open week not yet in the workspace (once a minute at most per week)."""
+        """Start fetching every open week not yet in the workspace (once a minute at most per week), and
+        a graded week's feedback each time the grader publishes the gate again (in a cohort, feedback
+        waits in the exchange; in solo mode the grader delivers it itself and this finds nothing new)."""
         entries = gate.read(self.layout.gate_dir, self.learner) or {}
+        published = gate.published_at(self.layout.gate_dir, self.learner)
         for week in self.layout.syllabus.weeks:
             entry = entries.get(week.id)
-            if entry is None or not entry.is_open or (self.workspace / week.id).exists():
+            if entry is None or not entry.is_open:
                 continue
-            if time.monotonic() - self.fetch_started.get(week.id, -1e9) < FETCH_RETRY_SECONDS:
-                continue
-            self.fetch_started[week.id] = time.monotonic()
-            asyncio.ensure_future(self.run("fetch_assignment", week.id))
+            if not (self.workspace / week.id).exists():
+                if time.monotonic() - self.fetch_started.get(week.id, -1e9) >= FETCH_RETRY_SECONDS:
+                    self.fetch_started[week.id] = time.monotonic()
+                    asyncio.ensure_future(self.run("fetch_assignment", week.id))
+            elif entry.score is not None and published and self.feedback_seen.get(week.id) != published:
+                self.feedback_seen[week.id] = published
+                asyncio.ensure_future(self.run("fetch_feedback", week.id))
 
     def record_hand_in(self, week_id: str) -> None:
         path = self.workspace / ".course" / HANDED_IN

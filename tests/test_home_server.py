@@ -156,3 +156,23 @@ def test_hand_in_grades_and_the_home_shows_the_result_and_the_next_week(lab):
     assert "Hand in week 2" in html
     code, text = me.get("/" + re.search(r'href="(files/[^"]+assessment\.html)"', html)[1])
     assert code == 200 and "week" in text.lower(), re.sub(r"<[^>]+>", " ", text)[-800:]
+
+
+def test_feedback_graded_elsewhere_reaches_the_home_by_itself(lab):
+    """In a cohort the grader leaves feedback in the exchange: once the gate is published again, the home fetches
+    the week's feedback into the workspace by itself and links it."""
+    from course import grading
+    layout, address, token = lab
+    me = Browser(address)
+    me.get(f"/course/home?token={token}")
+    wait_for(lambda: (layout.workspace / W2 / "assessment.ipynb").exists())
+    fill(layout.workspace / W2 / "assessment.ipynb", layout.week_folder(W2) / "assessment.ipynb",
+         load_key(layout.keys, W2), "partial")
+    grading.submit(layout, W2, "salma", layout.workspace)
+    grading.grade(layout, W2, learners=["salma"])              # no delivery: as a cohort's grader does
+    assert not list((layout.workspace / W2).glob("feedback/*/assessment.html"))
+    html = wait_for(lambda: (h := state(me)) and ">Read your feedback</a>" in h.split(f'id="{W2}"')[1].split("</section>")[0]
+                    and h, seconds=120)
+    section = html.split(f'id="{W2}"')[1].split("</section>")[0]
+    assert list((layout.workspace / W2).glob("feedback/*/assessment.html")), section
+    assert f'href="files/{W2}/feedback/' in html
