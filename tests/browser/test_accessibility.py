@@ -19,7 +19,7 @@ from course.cli import main
 from course.reference import fill
 from course.scaffold import init_course
 
-from .conftest import learner_lab
+from .conftest import TOKEN, learner_lab
 from .helpers import open_notebook, run_all
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -138,7 +138,18 @@ def feedback_page(language: str | None):
     return open_page
 
 
+def course_home(lab_fixture: str):
+    """The course home as `make lab` opens it (the lab server's own page: all of it is the course's)."""
+    def open_page(request, page):
+        base, _layout = request.getfixturevalue(lab_fixture)
+        page.goto(f"{base}/course/home?token={TOKEN}")
+        page.locator("#ch-main section.ch-week").first.wait_for()
+    return open_page
+
+
 PAGES = {   # page: (how to open it, the course's part of it)
+    "course_home": (course_home("exercise_lab"), "body"),
+    "course_home_arabic": (course_home("arabic_lab"), "body"),
     "week1_lesson1": (lesson("exercise_lab", f"{W1}/01_presence_on_facebook.ipynb"), COURSE_MARKUP),
     "week1_lesson1_arabic": (lesson("arabic_lab", f"{W1}/01_presence_on_facebook.ipynb"), COURSE_MARKUP),
     "week1_assessment": (lesson("exercise_lab", f"{W1}/assessment.ipynb"), COURSE_MARKUP),
