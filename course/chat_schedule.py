@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 import urllib.parse
 import zoneinfo
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from .i18n import LANGUAGES
+from .json_file import write_bytes_atomically
 from .layout import CourseLayout
 from .live_chats import calendar_file, chats_file
 from .nearest import nearest
@@ -208,16 +207,7 @@ def remove(layout: CourseLayout, chat_id: int) -> Chat:
 # -- publishing for learners ----------------------------------------------------------------------
 def _write_public(path: Path, data: bytes) -> None:
     """Replace ``path`` in one step with a file everyone may read (as the gate is written)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".chats", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, data, mode=0o644)
 
 
 def payload(layout: CourseLayout, scheduled: list[Chat]) -> dict:

@@ -20,11 +20,11 @@ import datetime as dt
 import html
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _, direction
+from ..json_file import write_bytes_atomically
 
 HTML_NAME, PDF_NAME = "my_strategy.html", "my_strategy.pdf"
 # (regular, bold) font files, best first; each must cover Latin and Arabic letters.
@@ -164,15 +164,7 @@ def _pdf(steps, language, today, font, size) -> tuple[bytes, int]:
 
 
 def _write(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, data, mode=0o644)
 
 
 def export(folder: Path | str, steps: list[Step], language: str, today: dt.date | None = None) -> Exported:
