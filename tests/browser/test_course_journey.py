@@ -2,7 +2,7 @@
 
 The lab's first address opens the course home; the learner gives their name once; opens lesson 1 from the
 home, tries an exercise, finds the link to the next lesson; hands each week in on the home, which shows
-each result by itself (no reload, no keystroke); a mentor reviews the capstone; the home says the course
+each result by itself (no reload, no keystroke), and reads week 1's feedback from it; a mentor reviews the capstone; the home says the course
 is complete; the certificate downloads and its code verifies with `course verify`.
 """
 from __future__ import annotations
@@ -82,6 +82,12 @@ def test_a_new_learner_goes_from_make_lab_to_a_verified_certificate(tmp_path_fac
                 answer(layout, week.id)
                 hand_in_on_home(page, base, week.id)
                 assert fits(page)
+                if week.number == 1:   # the feedback, read from the home, then back home
+                    page.locator(f"section#{week.id}").get_by_role("link", name="Read your feedback").click()
+                    page.locator("section.card").first.wait_for()
+                    assert "Your score: 25 of 30 points" in page.inner_text("body") and fits(page)
+                    page.go_back()
+                    page.locator("#ch-main").wait_for()
             status = page.locator("section#week4_blogging .ch-status").inner_text()
             assert "Waiting for your mentor's review" in status
             # 5. the mentor reviews the capstone; the open home shows the course complete by itself
