@@ -26,6 +26,8 @@ from . import marking, messages
 from .data import load_questions
 
 STYLE = ("body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.45}"
+         ".scroll{overflow-x:auto}table{border-collapse:collapse}th,td{border-bottom:1px solid #ccc;"
+         "padding:.3em .6em;text-align:start;vertical-align:top}"
          ".item{border:1px solid #999;border-radius:8px;padding:.6em 1em;margin:1em 0}"
          ".decides{border-left:6px solid #9a6700}pre{white-space:pre-wrap;font-family:inherit;"
          "background:#f4f4f4;padding:.5em;margin:.2em 0}details{margin:.3em 0}"
@@ -223,6 +225,36 @@ SCRIPT = ("<script>document.addEventListener('click',function(e){var b=e.target.
           "t.value=(t.value?t.value+' ':'')+b.dataset.text;t.focus();});</script>")
 
 
+_STANDING = (("passed", ("passed",)), ("failed", ("failed",)), ("awaiting_review", ("awaiting_review",)),
+             ("submitted", ("submitted",)), ("not_yet", ("unlocked", "locked")))
+
+
+def standing_html(app: MarkingApp) -> str:
+    """Where the mentor's learners (everyone's, for no mentor) stand, week by week: who passed, who failed,
+    who waits for a mentor, who waits to be graded, who has not handed in; the same states as the gate."""
+    from ..cohort import cohort
+    ledger = Ledger(app.layout.db_url)
+    try:
+        progress, roster = cohort(app.layout, ledger), ledger.roster()
+    finally:
+        ledger.close()
+    mine = {k for k, v in roster.items() if v.get("mentor") == app.mentor} if app.mentor else set(progress)
+    rows = []
+    for week in app.layout.syllabus.weeks:
+        cells = []
+        for label, states in _STANDING:
+            who = sorted(l for l in mine if l in progress and progress[l][week.id].state.value in states)
+            names = ", ".join((roster.get(l) or {}).get("name") or l for l in who[:8]) + (" …" if len(who) > 8 else "")
+            cells.append(f'<td><b>{len(who)}</b>' + (f'<br><small>{_e(names)}</small>' if who and label != "not_yet"
+                                                     else "") + "</td>")
+        rows.append(f'<tr><th scope="row">{_e(_("gate.week_name", number=week.number, title=week.title))}</th>'
+                    f'{"".join(cells)}</tr>')
+    head = "".join(f'<th scope="col">{_e(_("marking.standing." + label))}</th>' for label, _s in _STANDING)
+    return (f'<section class="standing" aria-labelledby="standing-h"><h2 id="standing-h">{_e(_("marking.standing"))}'
+            f'</h2><div class="scroll"><table><thead><tr><th scope="col">{_e(_("marking.standing.week"))}</th>{head}'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div></section>')
+
+
 def render(app: MarkingApp, lang: str, xsrf: str, done: str = "", refused: str = "") -> str:
     """The whole page in ``lang`` (the current i18n language)."""
     queue = marking.waiting(app.layout, app.mentor, lang)
@@ -242,6 +274,7 @@ def render(app: MarkingApp, lang: str, xsrf: str, done: str = "", refused: str =
     parts += [_answer_html(item, app.mentor, xsrf, lang, snippets) for item in queue]
     parts.append(_questions_html(app, xsrf, lang))
     parts.append(_note_html(app, xsrf, lang))
+    parts.append(standing_html(app))
     parts.append("</main>")
     return (f'<!DOCTYPE html><html lang="{lang}" dir="{i18n.direction(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{_e(_("marking.title"))}</title>'

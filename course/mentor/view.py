@@ -67,7 +67,8 @@ SECTIONS = {   # name -> (heading, one-line guide)
              "Due date passed with nothing gradable handed in, failed a week twice or more, or "
              "inactive for the number of days set here."),
     "queue": ("5. Written answers waiting for your grade",
-              "Grade them in the formgrader (`course lab --mentor`), then run `course feedback WEEK`. "
+              "Mark them on the marking page (`course dashboard` prints its address): saving a mark "
+              "updates the gate, progress and the learner's feedback at once. "
               "Answers that decide a pass come first."),
     "questions": ("6. Questions learners asked",
                   "From the “Ask your mentor” box of the lessons; they arrive with each submission."),

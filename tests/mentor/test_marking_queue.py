@@ -8,7 +8,7 @@ import json
 import pytest
 from nbgrader.api import Gradebook
 
-from course import gate, grading
+from course import gate, grading, i18n
 from course.answer_key import load_key
 from course.mentor import marking
 from course.mentor.data import load_course
@@ -150,3 +150,20 @@ def test_one_save_updates_gradebook_gate_progress_dashboard_and_feedback(marked)
     assert "Add who keeps the recovery codes." in page
     assert [a.learner for a in marking.waiting(marked)] == ["amal"]
     assert others_page.read_text(encoding="utf-8") == "amal's page as it was"   # only samir's page is made anew
+
+
+def test_the_page_says_where_the_mentors_learners_stand(marked):
+    """Beside the queue: each week's passed, not passed, waiting for a mentor, waiting to be graded and not
+    handed in, for the mentor's own learners, named; the same states as the gate."""
+    from course.mentor.marking_page import MarkingApp, standing_html
+    with i18n.language("en"):
+        mine = standing_html(MarkingApp(marked, "m_a", "en"))
+        everyone = standing_html(MarkingApp(marked, None, "en"))
+    week1 = mine.split("</tr>")[1]
+    states = {l: gate.read(marked.gate_dir, l)[W1].state for l in ("samir", "amal")}
+    assert "Where your learners stand" in mine and "Waiting for a mentor" in mine
+    assert ("أمل منصور" in week1) == (states["amal"] in ("passed", "failed", "awaiting_review", "submitted"))
+    assert "Samir Haddad" not in mine                      # not m_a's learner
+    assert "Samir Haddad" in everyone
+    with i18n.language("ar"):
+        assert "أين يقف متعلّموك" in standing_html(MarkingApp(marked, "m_a", "ar"))
