@@ -346,6 +346,19 @@ def cmd_new_lesson(layout: CourseLayout, args) -> int:
     return 0
 
 
+def cmd_hub(layout: CourseLayout, args) -> int:
+    """A cohort's JupyterHub on this machine (course/hub/launcher.py), until Ctrl+C."""
+    from .hub.accounts import AccountError
+    from .hub.launcher import HubError, run
+    try:
+        return run(layout.root, port=args.port, course_account=args.course_account,
+                   home_base=Path(args.home_base), learners_csv=args.learners, mentors_csv=args.mentors,
+                   idle_timeout=args.idle_timeout, grading_workers=args.grading_workers)
+    except (HubError, AccountError) as exc:
+        print(f"course hub: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+
 def cmd_build(layout: CourseLayout, args) -> int:
     from .authoring.assessment_build import write_week
     from .authoring.lesson_build import write_week_lessons
@@ -484,6 +497,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="lower-case words joined by _, e.g. page_insights")
     p.set_defaults(func=cmd_new_lesson)
 
+    p = command("hub", help="run the cohort's JupyterHub on this machine (as root): sign-up approved by "
+                            "mentors, each learner a Unix user, the exchange as a hub service")
+    p.add_argument("--port", type=int, default=8000, help="the hub's port on 127.0.0.1 (default 8000)")
+    p.add_argument("--course-account", default="course",
+                   help="the Unix account that owns the course and runs its services (default: course)")
+    p.add_argument("--home-base", default="/home", help="where learners' homes are made (default: /home)")
+    p.add_argument("--learners", metavar="CSV", help="import this roster of learners first (as `course roster`)")
+    p.add_argument("--mentors", metavar="CSV", help="with --learners: the mentors' CSV")
+    p.add_argument("--idle-timeout", type=int, default=3600, metavar="SECONDS",
+                   help="stop a lab left idle this long (default 3600)")
+    p.add_argument("--grading-workers", action="store_true",
+                   help="also run one grading worker per week (course grade WEEK --forever) as hub services")
+    p.set_defaults(func=cmd_hub)
+
     p = command("check", help="prove every notebook runs and grades right (maintainers)")
     p.add_argument("week", nargs="?")
     p.add_argument("--translations", action="store_true",
@@ -501,7 +528,7 @@ def main(argv: list[str] | None = None) -> int:
     from .roster import RosterError
     try:
         layout = CourseLayout.at(args.root)
-        if args.command != "init" and not (args.command == "demo"):
+        if args.command not in ("init", "demo", "hub"):
             layout.require()
         return args.func(layout, args)
     except (LayoutError, SyllabusError, PipelineError, AnswerKeyError, DeclarationError, RosterError,

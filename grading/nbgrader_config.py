@@ -5,7 +5,8 @@ to the week folders at the top of the course, and nbgrader writes
 `release/`, `submitted/`, `autograded/`, `feedback/` and `gradebook.db` here.
 
 Settings that depend on where the course runs come from the environment:
-  COURSE_DB_URL    gradebook database (default: sqlite file grading/gradebook.db);
+  COURSE_DB_URL    gradebook database (default: the hub's, named in hub/hub.toml, else the
+                   sqlite file grading/gradebook.db);
                    e.g. postgresql+psycopg://user@host/course for a hub (psycopg 3;
                    a plain postgresql:// URL is read as that too)
   COURSE_EXCHANGE  nbgrader exchange folder (default: grading/exchange)
@@ -25,7 +26,13 @@ SYLLABUS = load_syllabus(_local_syllabus if _local_syllabus.exists() else None)
 
 c.CourseDirectory.root = str(GRADING)
 c.CourseDirectory.course_id = SYLLABUS.course_id
-c.CourseDirectory.db_url = os.environ.get("COURSE_DB_URL", f"sqlite:///{GRADING / 'gradebook.db'}")
+_gradebook = f"sqlite:///{GRADING / 'gradebook.db'}"
+try:   # a hub (`course hub`) keeps its gradebook in the course's own PostgreSQL, named in hub/hub.toml
+    import tomllib
+    _gradebook = tomllib.loads((ROOT / "hub" / "hub.toml").read_text(encoding="utf-8")).get("db_url") or _gradebook
+except (OSError, ValueError):
+    pass
+c.CourseDirectory.db_url = os.environ.get("COURSE_DB_URL", _gradebook)
 if c.CourseDirectory.db_url.startswith(("postgresql://", "postgres://")):   # SQLAlchemy would pick psycopg2
     c.CourseDirectory.db_url = "postgresql+psycopg://" + c.CourseDirectory.db_url.split("://", 1)[1]
 c.Exchange.root = os.environ.get("COURSE_EXCHANGE", str(GRADING / "exchange"))
