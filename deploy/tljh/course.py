@@ -66,5 +66,8 @@ c.JupyterHub.load_roles = [
     {"name": "user", "scopes": ["self", "access:services!service=exchange"]},
     {"name": "server", "scopes": ["users:activity!user", "access:servers!server",
                                   "access:services!service=exchange"]},
+    # the exchange reads who a caller is and whether they are in the mentors group
+    {"name": "course-exchange", "scopes": ["list:users", "read:users:name", "read:users:groups", "read:groups"],
+     "services": ["exchange"]},
     {"name": "mentors-marking", "scopes": ["access:services!service=marking"], "groups": ["mentors"]},
 ]

@@ -42,6 +42,9 @@ def test_the_course_file_adds_the_exchange_and_marking_services_and_keeps_tljhs_
     assert "access:services!service=exchange" in roles["server"]["scopes"]
     assert "access:services!service=exchange" in roles["user"]["scopes"]
     assert roles["mentors-marking"]["groups"] == ["mentors"]
+    from course.hub.hub_config import EXCHANGE_SCOPES, SERVER_SCOPES
+    assert roles["server"]["scopes"] == SERVER_SCOPES
+    assert roles["course-exchange"]["scopes"] == EXCHANGE_SCOPES and roles["course-exchange"]["services"] == ["exchange"]
     assert set(config.JupyterHub.load_groups["mentors"]["users"]) == {"mentor_amal", "mentor_omar"}
 
 

@@ -65,6 +65,11 @@ def test_values_file_passes_the_charts_schema():
     assert values["cull"]["enabled"] is True
     assert "access:services!service=exchange" in values["hub"]["loadRoles"]["server"]["scopes"]
     assert "access:services!service=exchange" in values["hub"]["loadRoles"]["user"]["scopes"]
+    # the service's own role: as course/hub/hub_config.py gives it on one machine
+    from course.hub.hub_config import EXCHANGE_SCOPES, SERVER_SCOPES
+    assert values["hub"]["loadRoles"]["server"]["scopes"] == SERVER_SCOPES
+    (exchange_role,) = [r for r in values["hub"]["loadRoles"].values() if "exchange" in r.get("services", [])]
+    assert exchange_role["scopes"] == EXCHANGE_SCOPES
 
 
 @pytest.mark.parametrize("mistake", [
