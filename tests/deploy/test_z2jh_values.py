@@ -120,7 +120,8 @@ def containers(docs: list[dict]) -> dict[str, dict]:
 def test_manifests_parse_and_name_the_image_service_secret_and_volume_of_the_values_file():
     values = load(Z2JH / "values.yaml")
     docs = {}
-    for name in ("exchange-service.yaml", "grading-workers.yaml", "course-files.yaml", "secrets.example.yaml"):
+    for name in ("exchange-service.yaml", "grading-workers.yaml", "course-files.yaml", "secrets.example.yaml",
+                 "course-files-loader.yaml"):
         docs[name] = [d for d in yaml.safe_load_all((Z2JH / name).read_text(encoding="utf-8")) if d]
         for doc in docs[name]:
             assert doc["apiVersion"] and doc["kind"] and doc["metadata"]["name"], name
@@ -128,6 +129,9 @@ def test_manifests_parse_and_name_the_image_service_secret_and_volume_of_the_val
     found = {**containers(docs["exchange-service.yaml"]), **containers(docs["grading-workers.yaml"])}
     assert set(found) == {"exchange", "grader"}
     assert {c["image"] for c in found.values()} == {image}
+    (loader,) = docs["course-files-loader.yaml"]
+    assert loader["spec"]["containers"][0]["image"] == image
+    assert loader["spec"]["volumes"][0]["persistentVolumeClaim"]["claimName"] == "course-files"
     (secret,) = docs["secrets.example.yaml"]
     (claim,) = docs["course-files.yaml"]
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
