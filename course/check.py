@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import zmq
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
@@ -46,12 +47,13 @@ class WeekCheck:
         return not self.problems
 
 
-def private_kernel(folder: str) -> KernelManager:
+def private_kernel(folder: str, context: zmq.Context | None = None) -> KernelManager:
     """A kernel reached through Unix sockets in ``folder`` (a private temporary folder) instead of
     TCP ports on 127.0.0.1, which any account on the machine can connect to; so ipykernel has no
     reason to warn "Kernel is running over TCP without encryption" for every notebook run."""
+    extra = {"context": context} if context is not None else {}
     return KernelManager(kernel_name="python3", transport="ipc",
-                         connection_file=str(Path(folder) / "kernel.json"))
+                         connection_file=str(Path(folder) / "kernel.json"), **extra)
 
 
 def run_notebook(path: Path, timeout: int = 120) -> str | None:
@@ -61,14 +63,30 @@ def run_notebook(path: Path, timeout: int = 120) -> str | None:
         for item in path.parent.iterdir():
             if item.is_file() and item.suffix != ".ipynb":
                 shutil.copy2(item, tmp)
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=private_kernel(sockets),
+        # a context of its own, destroyed afterwards: the kernel's sockets and pipes would otherwise
+        # stay open in this process (about 20 per notebook), until a long run hits its file limit
+        context = zmq.Context()
+        km = private_kernel(sockets, context)
+        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", km=km,
                                 resources={"metadata": {"path": tmp}})
         try:
             client.execute()
         except CellExecutionError as exc:
             plain = _ANSI.sub("", str(exc)).strip()
             return plain.splitlines()[-1][:300] if plain else type(exc).__name__
+        finally:
+            _close(km)
+            context.destroy(linger=0)
     return None
+
+
+def _close(km: KernelManager) -> None:
+    """Close what a finished kernel leaves open in this process (its pipes)."""
+    provisioner = getattr(km, "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    for stream in (getattr(process, "stdin", None), getattr(process, "stdout", None), getattr(process, "stderr", None)):
+        if stream is not None:
+            stream.close()
 
 
 def secrets_in(files: list[Path], key_texts: list[str]) -> list[str]:
