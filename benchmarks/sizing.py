@@ -77,7 +77,8 @@ def wait_for(url: str, seconds: float = 120) -> None:
 
 
 def tree_rss(pid: int) -> dict[str, int]:
-    """RSS of a process ('server') and of all its descendants ('kernel')."""
+    """RSS of a process ('server') and of all its descendants ('kernel': the lesson's kernel and any
+    helper process the server started)."""
     top = psutil.Process(pid)
     children = top.children(recursive=True)
     return {"server": top.memory_info().rss, "kernel": sum(c.memory_info().rss for c in children)}
@@ -293,7 +294,8 @@ def main() -> None:
                     "service": measure_exchange_service(scratch)}
     lab, graded, service = measured["lab"], measured["grading"], measured["service"]
     print(f"Measured on {dt.date.today().isoformat()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-    print(f"(a) one learner's server, RSS in MB                  server  kernel   total")
+    print("(a) one learner's server, RSS in MB (kernel: with the server's other child processes)")
+    print(f"{'':<54}server  kernel   total")
     for name, key in (("started", "idle"), ("course home opened", "after_home"),
                       (f"heaviest lesson run ({lab['lesson']})", "after_lesson")):
         rss = lab[key]
