@@ -175,7 +175,7 @@ def progress_html(layout: CourseLayout | None = None, learner: str | None = None
     learner = learner or _learner(layout)
     workspace = workspace or Path.cwd()
     syllabus = layout.syllabus
-    entries = gate.read(layout.gate_dir, learner) or {}
+    entries = _gate_entries(layout, learner)
     rows = []
     for week in syllabus.weeks:
         entry = entries.get(week.id)
@@ -198,6 +198,18 @@ def progress_html(layout: CourseLayout | None = None, learner: str | None = None
             f"<h3>{_html('home.hello', learner=_iso(learner))}</h3>{complete}"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
             f"{_mentor_html(syllabus)}</div>")
+
+
+def _gate_entries(layout: CourseLayout, learner: str) -> dict[str, gate.GateEntry]:
+    """The learner's published gate: in a hub through the exchange service (the learner cannot read the
+    exchange), else from the gate folder."""
+    from .hub import service_client
+    if not service_client.in_hub():
+        return gate.read(layout.gate_dir, learner) or {}
+    try:
+        return service_client.gate_entries(service_client.read_gate()) or {}
+    except service_client.ServiceError:
+        return {}
 
 
 def countdown(starts: dt.datetime, now: dt.datetime | None = None, local: dt.tzinfo | None = None) -> str:

@@ -121,6 +121,16 @@ class CourseLayout:
         return Path(self.config.Exchange.root)
 
     @property
+    def hub_dir(self) -> Path:
+        """Hub mode's own files (``hub.toml``, the hub's database, the exchange service's records)."""
+        return self.root / "hub"
+
+    @property
+    def is_hub(self) -> bool:
+        """Whether the course runs on its JupyterHub (``course hub`` wrote ``hub/hub.toml``)."""
+        return (self.hub_dir / "hub.toml").exists()
+
+    @property
     def gate_dir(self) -> Path:
         """Where the grader publishes each learner's gate (read by the exchange classes)."""
         return self.exchange / self.course_id / "gate"

@@ -7,7 +7,9 @@ course's public files (the syllabus, nbgrader's configuration, the learner
 lab's settings) and, in the exchange, what nbgrader shares with them; each
 learner's gate file is readable by that learner's own group only. Inbound is
 write-only for learners, with the sticky bit, so no one can list, change or
-delete another learner's submission.
+delete another learner's submission. In hub mode the whole exchange is the
+course account's alone (0700): learners reach it only through the exchange
+service (``course/hub/exchange_service.py``).
 """
 from __future__ import annotations
 
@@ -51,6 +53,9 @@ def protect(layout) -> None:
     private_root_files = ("workspace",)
     for name in private_root_files:
         make_private(layout.root / name)
+    if layout.is_hub:                       # learners reach the exchange only through the exchange service
+        make_private(layout.exchange)
+        return
     if layout.exchange.exists():            # shared by courses: anyone may add, no one may move another's
         _chmod(layout.exchange, 0o1777 if layout.exchange.stat().st_mode & 0o002 else 0o755)
     exchange = layout.exchange / layout.course_id

@@ -172,7 +172,7 @@ class CourseExchange:
         self.outbound = self.folder / "outbound"
         self.inbound = self.folder / "inbound"
         self.feedback = self.folder / "feedback"
-        self.seen = SeenIds(database or layout.root / "hub" / "exchange.sqlite")
+        self.seen = SeenIds(database or layout.hub_dir / "exchange.sqlite")
         self._gates: dict[str, tuple[tuple, dict, dict]] = {}
         self._releases: dict[str, tuple[tuple, bytes]] = {}
 

@@ -312,3 +312,67 @@ def test_course_grade_grades_a_hand_in_that_came_through_the_service(service, co
     status, body, _ = call(service, f"api/weeks/{W1}/feedback", "tok-badr")
     pages = members(body)
     assert any(name.endswith("/assessment.html") and b"<h1>" in page for name, page in pages.items())
+
+
+class _FakeHubAuth:
+    """HubAuth's answer for a token, as JupyterHub's GET /hub/api/user gives it (name, groups, scopes)."""
+    access_scopes = {"access:services!service=exchange"}
+
+    def __init__(self, models):
+        self.models = models
+
+    async def user_for_token(self, token, sync=True):
+        return self.models.get(token)
+
+
+def test_the_hub_identity_needs_the_access_scope_and_carries_the_groups():
+    """HubIdentity: the hub's name and groups for a token allowed to use the service; a refusal otherwise."""
+    import asyncio
+
+    from course.hub.exchange_service import HubIdentity, Identity, Refusal
+    who = HubIdentity(_FakeHubAuth({
+        "mentor": {"kind": "user", "name": "m_rima", "groups": ["mentors"], "scopes": ["access:services"]},
+        "learner": {"kind": "user", "name": "nour", "groups": [],
+                    "scopes": ["access:services!service=exchange", "users:activity!user=nour"]},
+        "lab-only": {"kind": "user", "name": "nour", "groups": [], "scopes": ["access:servers!server=nour/"]},
+        "other-service": {"kind": "user", "name": "nour", "groups": [], "scopes": ["access:services!service=grader"]},
+        "a-service": {"kind": "service", "name": "culler", "scopes": ["access:services"]}}))
+    assert asyncio.run(who("mentor")) == Identity("m_rima", frozenset({"mentors"}))
+    assert asyncio.run(who("learner")) == Identity("nour", frozenset())
+    assert asyncio.run(who("unknown")) is None and asyncio.run(who("a-service")) is None
+    for token in ("lab-only", "other-service"):
+        with pytest.raises(Refusal, match="may not use the course's exchange"):
+            asyncio.run(who(token))
+
+
+def test_the_service_asks_the_hub_through_hubauth_and_caches_the_answer(course):
+    """The real HubAuth path against a stand-in for the hub's API: the caller's token goes to GET /hub/api/user,
+    the answer decides, and a second call with the same token does not ask the hub again."""
+    from jupyterhub.services.auth import HubAuth
+    from tornado import web
+
+    from course.hub.exchange_service import HubIdentity
+    asked = []
+
+    class UserModel(web.RequestHandler):
+        def get(self):
+            token = self.request.headers.get("Authorization", "").split()[-1]
+            asked.append(token)
+            if token != "tok-real":
+                raise web.HTTPError(403)
+            self.finish({"kind": "user", "name": "nour", "groups": [], "scopes": ["access:services!service=exchange"]})
+
+    hub = web.Application([(r"/hub/api/user", UserModel)])
+    running = ServiceThread(course, authenticate=None, also=hub)
+    try:
+        auth = HubAuth(api_url=f"http://127.0.0.1:{running.also_port}/hub/api", api_token="service-token",
+                       cache_max_age=60, access_scopes={"access:services!service=exchange"})
+        running.app.settings["authenticate"] = HubIdentity(auth)
+        for _ in range(3):
+            status, body, _ = call(running, "api/weeks", "tok-real")
+            assert status == 200 and [w["week"] for w in json.loads(body)["weeks"]] == [W1]
+        assert asked == ["tok-real"]
+        status, body, _ = call(running, "api/weeks", "tok-forged")
+        assert status == 403 and "Sign in to the course hub again" in message(body)
+    finally:
+        running.stop()
