@@ -80,12 +80,15 @@ SERVICE_FILES = ("timestamp.txt", "submission_secret.txt")   # written by the se
 AGAIN = "Try again in a minute; if it keeps failing, tell your mentor."
 
 
-class Refusal(Exception):
+class Refusal(web.HTTPError):
     """A request the service says no to, with the sentence the learner reads."""
 
     def __init__(self, status: int, message: str):
-        super().__init__(message)
+        super().__init__(status)
         self.status, self.message = status, message
+
+    def __str__(self) -> str:
+        return f"{self.status}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -457,15 +460,10 @@ class _Handler(web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         self.finish(data)
 
-    def _handle_request_exception(self, e):
-        if isinstance(e, Refusal):
-            if self._finished:
-                return
-            self.clear()
-            return self.reply(e.status, {"message": e.message})
-        return super()._handle_request_exception(e)
-
     def write_error(self, status_code: int, **kwargs):
+        error = kwargs.get("exc_info", (None, None))[1]
+        if isinstance(error, Refusal):
+            return self.reply(error.status, {"message": error.message})
         message = {404: "There is nothing at this address of the course's exchange.",
                    405: "The course's exchange does not do that.",
                    413: f"The week folder is larger than {MAX_BYTES // 1024 // 1024} MB. "
@@ -604,7 +602,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", required=True, help="the course root")
     parser.add_argument("--port", type=int, help="port (default: from JUPYTERHUB_SERVICE_URL)")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="[exchange %(asctime)s %(levelname)s] %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="[exchange %(asctime)s %(levelname)s] %(message)s")
+    log.setLevel(logging.INFO)           # hand-ins are logged; each request only when it failed
     layout = CourseLayout.at(args.root)
     layout.require()
     address, port = _from_service_url()
