@@ -113,6 +113,28 @@ def test_mentors_servers_run_as_the_course_account_on_the_course_folder_and_lear
     assert "COURSE_DB_URL" not in learner.environment and "COURSE_ROLE" not in learner.environment
 
 
+MANIFESTS = ("exchange-service.yaml", "grading-workers.yaml", "course-files.yaml", "secrets.example.yaml",
+             "course-files-loader.yaml")
+OLDEST_KUBERNETES = "1.28"   # the chart 4.4.0's kubeVersion: ">=1.28.0-0"
+
+
+@pytest.mark.parametrize("name", MANIFESTS)
+def test_each_manifest_is_valid_kubernetes(name):
+    """Every object against Kubernetes' own schemas (strict: an unknown field is an error)."""
+    import kubernetes_validate
+    for doc in yaml.safe_load_all((Z2JH / name).read_text(encoding="utf-8")):
+        if doc:
+            kubernetes_validate.validate(doc, OLDEST_KUBERNETES, strict=True)
+
+
+def test_the_kubernetes_check_finds_a_misspelt_field():
+    import kubernetes_validate
+    worker = next(yaml.safe_load_all((Z2JH / "grading-workers.yaml").read_text(encoding="utf-8")))
+    worker["spec"]["template"]["spec"]["containers"][0]["volumeMount"] = []
+    with pytest.raises(kubernetes_validate.ValidationError):
+        kubernetes_validate.validate(worker, OLDEST_KUBERNETES, strict=True)
+
+
 def containers(docs: list[dict]) -> dict[str, dict]:
     return {c["name"]: c for d in docs if d["kind"] == "Deployment" for c in d["spec"]["template"]["spec"]["containers"]}
 
@@ -120,8 +142,7 @@ def containers(docs: list[dict]) -> dict[str, dict]:
 def test_manifests_parse_and_name_the_image_service_secret_and_volume_of_the_values_file():
     values = load(Z2JH / "values.yaml")
     docs = {}
-    for name in ("exchange-service.yaml", "grading-workers.yaml", "course-files.yaml", "secrets.example.yaml",
-                 "course-files-loader.yaml"):
+    for name in MANIFESTS:
         docs[name] = [d for d in yaml.safe_load_all((Z2JH / name).read_text(encoding="utf-8")) if d]
         for doc in docs[name]:
             assert doc["apiVersion"] and doc["kind"] and doc["metadata"]["name"], name
