@@ -156,13 +156,13 @@ def test_manifests_parse_and_name_the_image_service_secret_and_volume_of_the_val
     (secret,) = docs["secrets.example.yaml"]
     (claim,) = docs["course-files.yaml"]
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
-    for container in found.values():
+    for container in [*found.values(), loader["spec"]["containers"][0]]:
         env = {e["name"]: e for e in container["env"]}
         assert env["COURSE_HUB"]["value"] == values["singleuser"]["extraEnv"]["COURSE_HUB"]
         ref = env["COURSE_DB_URL"]["valueFrom"]["secretKeyRef"]
         assert ref["name"] == secret["metadata"]["name"] and ref["key"] in secret["stringData"]
-        assert "/srv/course" in container["command"]
         assert [m["mountPath"] for m in container["volumeMounts"]] == ["/srv/course"]
+    assert all("/srv/course" in container["command"] for container in found.values())
     for doc in docs["exchange-service.yaml"] + docs["grading-workers.yaml"]:
         if doc["kind"] == "Deployment":
             (volume,) = doc["spec"]["template"]["spec"]["volumes"]
