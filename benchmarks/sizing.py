@@ -44,7 +44,6 @@ sys.path[:0] = [str(HERE.parent), str(HERE.parent / "tests"), str(HERE.parent / 
 
 from course import grading  # noqa: E402
 from course.lab import lab_command  # noqa: E402
-from course.layout import CourseLayout  # noqa: E402
 from course.scaffold import HOME_URL, init_course  # noqa: E402
 
 LEARNER = "sizing_learner"
