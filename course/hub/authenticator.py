@@ -4,11 +4,17 @@ A learner opens ``/hub/signup``, types their roster id and a password of their c
 a mentor (a hub admin) approves them at ``/hub/authorize``; then they log in at ``/hub/login``.
 Mentors' own sign-ups need no approval.
 
-NativeAuthenticator 1.3.0 works with JupyterHub 6.1 (its handlers, templates and table load; the
-hub warns once that ``Authenticator.db`` is deprecated), with one change of meaning: it treats
-everyone in ``allowed_users`` as approved in advance, so a roster in ``allowed_users`` would let
-anyone who knows a learner's id sign up as them, with no mentor in the loop. This subclass keeps
-``allowed_users`` (the roster: no one else can even sign up) and approves in advance only the
+NativeAuthenticator 1.3.0 (its latest release) does not work as it is with JupyterHub 6.1, which we
+checked on a running hub: its login page's POST reads ``self.statsd``, which JupyterHub 5 removed, so
+every login fails with an error 500 (and the error page fails too, its ``_render`` not taking
+JupyterHub's ``sync`` argument). Sign-up, the approval page and its table work (the hub warns once
+that ``Authenticator.db`` is deprecated). :class:`RosterLoginHandler` fixes both, so we keep
+NativeAuthenticator: it is the authenticator the issue names, gives learners passwords with no
+e-mail or outside service, and its approval page is what mentors need.
+
+It also treats everyone in ``allowed_users`` as approved in advance, so a roster in ``allowed_users``
+would let anyone who knows a learner's id sign up as them with no mentor in the loop. This subclass
+keeps ``allowed_users`` (the roster: no one else can even sign up) and approves in advance only the
 mentors (``admin_users``). A name not in the roster gets a plain sentence instead of the generic
 "Something went wrong".
 
@@ -19,7 +25,9 @@ the roster ids must be those names. See README, hub mode.
 from __future__ import annotations
 
 from nativeauthenticator import NativeAuthenticator
-from nativeauthenticator.handlers import SignUpHandler
+from nativeauthenticator.handlers import LoginHandler, SignUpHandler
+from tornado.escape import url_escape
+from tornado.httputil import url_concat
 
 NOT_IN_ROSTER = ("This name is not on the course's list. Sign up with the id your mentor gave you "
                  "(in lower case), or ask your mentor to add you.")
@@ -40,6 +48,40 @@ class RosterSignUpHandler(SignUpHandler):
         if user is not None and alert == "alert-info":
             return alert, WAIT_FOR_MENTOR
         return alert, message
+
+
+class _NoTimer:
+    """Stands in for the statsd client JupyterHub 5 removed (NativeAuthenticator 1.3 still times logins)."""
+
+    def timer(self, name):
+        return self
+
+    def start(self):
+        return self
+
+    def stop(self, send=True):
+        return None
+
+
+class RosterLoginHandler(LoginHandler):
+    """``/hub/login`` of NativeAuthenticator, working on JupyterHub 6."""
+
+    statsd = _NoTimer()
+
+    def _render(self, login_error=None, username=None, **kwargs):
+        return self.render_template(
+            "native-login.html",
+            sync=kwargs.get("sync", False),
+            next=url_escape(self.get_argument("next", default="")),
+            username=username,
+            login_error=login_error,
+            custom_html=self.authenticator.custom_html,
+            login_url=self.settings["login_url"],
+            enable_signup=self.authenticator.enable_signup,
+            two_factor_auth=self.authenticator.allow_2fa,
+            authenticator_login_url=url_concat(self.authenticator.login_url(self.hub.base_url),
+                                               {"next": self.get_argument("next", "")}),
+        )
 
 
 class RosterAuthenticator(NativeAuthenticator):
@@ -63,5 +105,5 @@ class RosterAuthenticator(NativeAuthenticator):
         return super().create_user(username, password, **kwargs)
 
     def get_handlers(self, app):
-        return [(path, RosterSignUpHandler if handler is SignUpHandler else handler)
-                for path, handler in super().get_handlers(app)]
+        ours = {SignUpHandler: RosterSignUpHandler, LoginHandler: RosterLoginHandler}
+        return [(path, ours.get(handler, handler)) for path, handler in super().get_handlers(app)]

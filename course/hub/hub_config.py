@@ -18,7 +18,8 @@ JupyterHub keeps its own state there too (``jupyterhub.sqlite``, the cookie secr
 - **Labs**: :class:`course.hub.singleuser.CourseSpawner`: a learner's as their Unix user, in
   ``~/course``, the learner view only; a mentor's as the course account, with the formgrader.
 - **Tokens**: a lab's own token (the ``server`` role) may post activity, reach its own server and
-  call the exchange service, nothing else.
+  call the exchange service, nothing else; every user may call the exchange (the ``user`` role:
+  ``self`` and the exchange), since a token has at most its owner's rights.
 - **Services** (started and stopped with the hub, as the course account): ``exchange``
   (``python -m course.hub.exchange_service``, when installed), ``idle-culler`` (stops a lab idle for
   ``idle_timeout`` seconds, 3600 by default) and, with ``grading_workers``, one ``grader-N`` per week
@@ -167,7 +168,10 @@ def configure(c, root: str | Path) -> None:
     course_env = {"COURSE_ROOT": str(root), "COURSE_HUB": "1"}
     if settings.db_url:
         course_env["COURSE_DB_URL"] = settings.db_url
-    roles = [{"name": "server", "description": "a lab's own token: its activity, its server, the exchange",
+    # a token has at most its owner's rights: a learner may use the exchange, and so may their lab's token
+    roles = [{"name": "user", "description": "a hub user: their own things, and the exchange",
+              "scopes": ["self", "access:services!service=exchange"]},
+             {"name": "server", "description": "a lab's own token: its activity, its server, the exchange",
               "scopes": SERVER_SCOPES},
              {"name": "idle-culler", "scopes": CULLER_SCOPES, "services": ["idle-culler"]}]
     services = [{"name": "idle-culler", "user": settings.course_account, "display": False,
@@ -187,7 +191,7 @@ def configure(c, root: str | Path) -> None:
     if admin_token:
         services.append({"name": "course-admin", "api_token": admin_token, "display": False})
         roles.append({"name": "course-admin", "scopes": ["admin:users", "admin:servers", "admin:groups",
-                                                          "tokens", "list:services", "read:services",
+                                                          "admin:server_state", "tokens", "list:services", "read:services",
                                                           "access:servers", "access:services"],
                       "services": ["course-admin"]})
     c.JupyterHub.services = services

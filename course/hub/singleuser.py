@@ -94,8 +94,13 @@ class CourseSpawner(LocalProcessSpawner):
         env = super().get_env()
         root = Path(self.course_root)
         env.update(COURSE_ROOT=str(root), COURSE_HUB="1", COURSE_EXCHANGE_URL=self.exchange_url)
+        # JupyterLab, its extensions and their settings are those of the course's environment (the
+        # hub's), also when the lab's Python is .hub-node/python (see account_python)
+        environment_config = os.path.join(sys.prefix, "etc", "jupyter")
+        env["JUPYTER_PATH"] = os.path.join(sys.prefix, "share", "jupyter")
         if self.is_mentor:
-            env.update(COURSE_ROLE="mentor", JUPYTER_CONFIG_PATH=str(root / "grading" / "mentor_config"))
+            env.update(COURSE_ROLE="mentor", JUPYTER_CONFIG_PATH=os.pathsep.join(
+                [str(root / "grading" / "mentor_config"), environment_config]))
             if self.course_db_url:
                 env["COURSE_DB_URL"] = self.course_db_url
         else:
@@ -104,7 +109,8 @@ class CourseSpawner(LocalProcessSpawner):
                        COURSE_LANG=row.get("language") or self.default_language,
                        COURSE_LEARNER_CONFIG=str(learner_config(root, self.user.name)),
                        JUPYTER_CONFIG_PATH=os.pathsep.join([str(learner_config(root, self.user.name)),
-                                                            str(root / "hub" / "learner_config")]))
+                                                            str(root / "hub" / "learner_config"),
+                                                            environment_config]))
         return env
 
     async def start(self):

@@ -1,0 +1,174 @@
+"""``course hub`` for real: a JupyterHub on a free port with a course, two roster learners with Unix
+accounts of their own and a mentor (tests/hub/running_hub.py). Signing up, a mentor's approval,
+labs running as the right accounts with the right view, the files a learner cannot reach, groups,
+tokens and the hub's services. Runs as root; skipped, saying why, when a hub cannot run here.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import pwd
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from course.hub.authenticator import NOT_IN_ROSTER, WAIT_FOR_MENTOR
+from running_hub import require_hub, start_hub, unique_ids
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    require_hub()
+    running = start_hub(tmp_path_factory.mktemp("hub"), learners=unique_ids("l", 2), mentors=unique_ids("m", 1),
+                        languages={})
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def mentor(hub):
+    return hub.login(hub.mentors[0])   # a mentor's sign-up needs no approval
+
+
+@pytest.fixture(scope="module")
+def learner(hub, mentor):
+    """The first learner: signed up, approved by the mentor, logged in, their lab started."""
+    name = hub.learners[0]
+    session = hub.login(name, approve_by=mentor)
+    model = hub.spawn(name)
+    return name, session, model["pid"]
+
+
+def _environment(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(item.split("=", 1) for item in raw.decode(errors="replace").split("\0") if "=" in item)
+
+
+def _uid(pid: int) -> int:
+    return Path(f"/proc/{pid}").stat().st_uid
+
+
+def _as_user(name: str, code: str) -> subprocess.CompletedProcess:
+    """Run ``code`` in Python as Unix user ``name``."""
+    from course.hub.singleuser import account_python
+    entry = pwd.getpwnam(name)
+    return subprocess.run([account_python(), "-c", code], user=entry.pw_uid, group=entry.pw_gid, extra_groups=[],
+                          capture_output=True, text=True, cwd="/")
+
+
+def test_a_learner_signs_up_waits_for_a_mentor_then_logs_in(hub, mentor):
+    name = hub.learners[1]
+    assert hub.signup(name) == WAIT_FOR_MENTOR
+    with pytest.raises(PermissionError, match="not been authorized"):
+        hub.log_in(name)
+    hub.approve(mentor, name)
+    session = hub.log_in(name)
+    assert session.get(f"{hub.url}/hub/api/user", timeout=30).json()["name"] == name
+
+
+def test_a_name_outside_the_roster_cannot_sign_up(hub):
+    stranger = unique_ids("x", 1)[0]
+    assert hub.signup(stranger) == NOT_IN_ROSTER
+    with pytest.raises(PermissionError):
+        hub.log_in(stranger)
+    assert hub.api("GET", f"users/{stranger}").status_code == 404
+
+
+def test_the_learners_lab_runs_as_their_unix_user_and_opens_on_their_course_home(hub, learner):
+    name, session, pid = learner
+    account = pwd.getpwnam(name)
+    assert _uid(pid) == account.pw_uid
+    env = _environment(pid)
+    assert env["COURSE_LEARNER"] == name and env["COURSE_HUB"] == "1" and env["COURSE_ROOT"] == str(hub.root)
+    assert env["COURSE_EXCHANGE_URL"] == f"{hub.url}/services/exchange/"
+    page = session.get(f"{hub.url}/user/{name}/course/home", timeout=60)
+    assert page.status_code == 200, page.text[:500]
+    assert 'id="ch-title"' in page.text
+    workspace = Path(account.pw_dir) / "course"
+    assert workspace.is_dir() and workspace.stat().st_uid == account.pw_uid
+    assert (workspace / "START_HERE.ipynb").stat().st_uid == account.pw_uid
+    assert Path(account.pw_dir).stat().st_mode & 0o777 == 0o700
+
+
+def test_the_learners_lab_is_the_learner_view(hub, learner):
+    name, session, pid = learner
+    headers = {"Authorization": f"token {hub.token_for(name)}"}
+    base = f"{hub.url}/user/{name}"
+    assert session.get(f"{base}/formgrader", timeout=60).status_code == 404
+    assert session.get(f"{base}/api/terminals", headers=headers, timeout=60).status_code == 404
+    menu = session.get(f"{base}/lab/api/settings/@jupyterlab/mainmenu-extension:plugin", headers=headers, timeout=60)
+    assert menu.status_code == 200
+    assert f"/user/{name}/course/home" in menu.text   # File › Course home, under the hub user's base URL
+
+
+def test_the_labs_own_token_reaches_the_exchange_and_little_else(hub, learner):
+    import requests
+    name, _, pid = learner
+    token = _environment(pid)["JUPYTERHUB_API_TOKEN"]
+    me = requests.get(f"{hub.url}/hub/api/user", headers={"Authorization": f"token {token}"}, timeout=30).json()
+    assert me["name"] == name
+    scopes = set(me["scopes"])
+    assert "access:services!service=exchange" in scopes
+    assert not {s for s in scopes if s.startswith(("admin", "tokens", "servers", "read:users!", "list:users"))}, scopes
+    assert not {s for s in scopes if s.startswith("access:services") and s != "access:services!service=exchange"}
+    other = requests.get(f"{hub.url}/hub/api/users/{hub.learners[1]}", headers={"Authorization": f"token {token}"},
+                         timeout=30)
+    assert other.status_code in (403, 404)
+
+
+def test_a_learner_cannot_read_the_exchange_the_hub_or_another_home(hub, learner):
+    name, _, _ = learner
+    from course.layout import CourseLayout
+    exchange = CourseLayout.at(hub.root).exchange
+    other_home = Path(pwd.getpwnam(hub.learners[1]).pw_dir)
+    for path in (exchange, hub.root / "hub" / "jupyterhub", hub.root / "grading" / "keys", other_home):
+        tried = _as_user(name, f"import os; os.listdir({str(path)!r})")
+        assert tried.returncode != 0 and "PermissionError" in tried.stderr, (path, tried.stdout, tried.stderr)
+    owner = pwd.getpwuid(exchange.stat().st_uid).pw_name
+    assert owner == hub.course_account and exchange.stat().st_mode & 0o777 == 0o700
+
+
+def test_mentors_and_learners_are_in_their_groups(hub):
+    mentors = hub.api("GET", "groups/mentors").json()["users"]
+    learners = hub.api("GET", "groups/learners").json()["users"]
+    assert set(mentors) == set(hub.mentors)
+    assert set(learners) == set(hub.learners)
+    assert not set(hub.learners) & set(mentors)
+    assert hub.user(hub.mentors[0])["admin"] and not hub.user(hub.learners[0])["admin"]
+
+
+def test_the_mentors_lab_runs_as_the_course_account_with_the_formgrader(hub, mentor):
+    name = hub.mentors[0]
+    pid = hub.spawn(name)["pid"]
+    assert _uid(pid) == pwd.getpwnam(hub.course_account).pw_uid
+    assert _environment(pid)["JUPYTER_CONFIG_PATH"].split(os.pathsep)[0] == str(hub.root / "grading" / "mentor_config")
+    page = mentor.get(f"{hub.url}/user/{name}/formgrader", timeout=120)
+    assert page.status_code == 200, page.text[:500]
+    assert "formgrader" in page.text.lower()
+
+
+def test_the_idle_culler_and_the_exchange_are_hub_services(hub):
+    services = hub.api("GET", "services").json()
+    assert "idle-culler" in services
+    assert "--timeout=3600" in " ".join(services["idle-culler"].get("command") or [])
+    if importlib.util.find_spec("course.hub.exchange_service") is not None:
+        import requests
+        assert "exchange" in services
+        health = requests.get(f"{hub.url}/services/exchange/api/health", timeout=30)
+        assert health.status_code == 200 and health.json() == {"ok": True}
+    assert pwd.getpwnam(hub.course_account).pw_uid in _owners_of("jupyterhub_idle_culler")
+
+
+def _owners_of(command_part: str) -> set[int]:
+    """The uids of the processes whose command line holds ``command_part``."""
+    owners = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if command_part.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                owners.add(Path(f"/proc/{pid}").stat().st_uid)
+        except OSError:
+            pass
+    return owners
