@@ -7,13 +7,14 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 PYTEST_WORKERS ?= 2
 
-.PHONY: lab mentor test check demo browser sandbox fonts pdftools postgres clean help
+.PHONY: lab mentor test check demo browser sandbox fonts pdftools postgres hub hubproxy clean help
 
 help:
 	@echo "make lab     start the course: JupyterLab on START_HERE.ipynb (in Arabic: make lab LANGUAGE=ar)"
 	@echo "make test    run the whole test suite (installs Chromium for the browser tests)"
 	@echo "make check   the maintainer's check: every notebook runs and grades right"
 	@echo "make mentor  JupyterLab for mentors, with the formgrader"
+	@echo "sudo make hub  the cohort's JupyterHub on this machine (ROOT=DIR, LEARNERS=CSV, MENTORS=CSV)"
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,10 +52,20 @@ pdftools:
 postgres:
 	bash scripts/install-postgres.sh
 
+# JupyterHub's proxy (configurable-http-proxy, from npm, into .hub-node/) for `make hub` and the hub tests.
+hubproxy: $(INSTALLED)
+	bash scripts/install-hub.sh
+
+# The cohort's JupyterHub on this machine, as root (sudo make hub): the course in ROOT (default
+# hub-course/), learners and mentors from LEARNERS and MENTORS (CSV files, as `course roster`).
+hub: $(INSTALLED) hubproxy postgres
+	$(PY) -m course hub --root $(or $(ROOT),hub-course) $(if $(LEARNERS),--learners $(LEARNERS)) \
+	  $(if $(MENTORS),--mentors $(MENTORS))
+
 # Lesson notebooks (both languages) are executed by nbval in the same run, one file per worker.
 LESSON_NOTEBOOKS := $(wildcard week*_*/[0-9][0-9]_*.ipynb)
 
-test: $(INSTALLED) browser sandbox fonts pdftools postgres
+test: $(INSTALLED) browser sandbox fonts pdftools postgres hubproxy
 	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -q -ra --nbval-lax --nbval-current-env tests $(LESSON_NOTEBOOKS)
 
 clean:
