@@ -13,8 +13,9 @@ separate process, with the lab's own configuration: the same gated exchange clas
 check the gate (``course/exchange.py``), so the home can do nothing the learner could
 not do from nbgrader's own Assignment List, and this server never imports nbgrader.
 A week that opens is fetched by itself the next time the page asks for its state.
-In a hub (``COURSE_HUB=1``) the learner cannot read the exchange: the gate is read through the
-exchange service (``course/hub/service_client.py``) into the workspace's ``.course/gate/``.
+In a hub (``COURSE_HUB=1``) the learner cannot read the exchange: the gate, the mentor's messages and
+the live chats are read through the exchange service into the workspace's ``.course/exchange/``
+(``course/hub/service_client.py``).
 """
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from tornado import web
 
 from . import gate, learner_profile, workspace_language
 from .home_page import HANDED_IN, main_html, page, version
-from .hub.service_client import GateCopy, HubLearnerLayout, in_hub
+from .hub.service_client import ExchangeCopy, HubLearnerLayout, in_hub
 from .i18n import LANGUAGES, _, language
 from .json_file import write_atomically
 from .layout import CourseLayout
@@ -47,17 +48,17 @@ class CourseHome:
     def __init__(self, root: Path, learner: str, workspace: Path):
         self.layout = CourseLayout.at(root)
         self.learner, self.workspace = learner, Path(workspace)
-        self.gate_copy: GateCopy | None = None
-        if in_hub():   # the exchange is the course account's alone: the gate comes from the exchange service
-            self.gate_copy = GateCopy(self.workspace / ".course" / "gate", learner)
-            self.layout = HubLearnerLayout(self.layout.root, gate_copy=self.gate_copy.folder)
+        self.exchange_copy: ExchangeCopy | None = None
+        if in_hub():   # the exchange is the course account's alone: what the home shows of it comes from the service
+            self.exchange_copy = ExchangeCopy(self.workspace / ".course" / "exchange", self.layout.course_id, learner)
+            self.layout = HubLearnerLayout(self.layout.root, exchange_copy=self.exchange_copy.folder)
         self.fetch_started: dict[str, float] = {}
         self.feedback_seen: dict[str, str] = {}   # week -> the gate's publication its feedback was fetched for
 
-    async def refresh_gate(self) -> None:
-        """In a hub, bring the learner's copy of their gate up to date (read through the exchange service)."""
-        if self.gate_copy is not None:
-            await asyncio.get_running_loop().run_in_executor(None, self.gate_copy.refresh)
+    async def refresh_exchange(self) -> None:
+        """In a hub, bring the learner's copy of the exchange (gate, messages, live chats) up to date."""
+        if self.exchange_copy is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.exchange_copy.refresh)
 
     def language(self) -> str:
         chosen = workspace_language.remembered(self.workspace) or os.environ.get("COURSE_LANG")
@@ -145,7 +146,7 @@ class HomePage(_Base):
     async def get(self):
         self.xsrf_token   # sets the _xsrf cookie the page's buttons send back
         home = self.home
-        await home.refresh_gate()
+        await home.refresh_exchange()
         home.fetch_open_weeks()
         with self.in_language():
             text = page(home.layout, home.learner, home.workspace, home.language(), self.base_url)
@@ -158,7 +159,7 @@ class HomeState(_Base):
     @web.authenticated
     async def get(self):
         home = self.home
-        await home.refresh_gate()
+        await home.refresh_exchange()
         home.fetch_open_weeks()
         with self.in_language():
             inner = main_html(home.layout, home.learner, home.workspace)

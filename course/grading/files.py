@@ -54,7 +54,8 @@ def protect(layout) -> None:
     for name in private_root_files:
         make_private(layout.root / name)
     if layout.is_hub:                       # learners reach the exchange only through the exchange service
-        make_private(layout.exchange)
+        make_private(layout.exchange)       # (nbgrader's release opens it to all again: the course's folder
+        make_private(layout.exchange / layout.course_id)   # in it stays closed meanwhile)
         return
     if layout.exchange.exists():            # shared by courses: anyone may add, no one may move another's
         _chmod(layout.exchange, 0o1777 if layout.exchange.stat().st_mode & 0o002 else 0o755)

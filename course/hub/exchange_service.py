@@ -7,6 +7,8 @@ is the hub's and every time is the server's. The API (every refusal is ``{"messa
 
 - ``GET  api/health``                       ``{"ok": true}``, no sign-in;
 - ``GET  api/gate``                         the caller's published gate (as on disk; ``{}`` if none);
+- ``GET  api/home``                         what the caller's course home shows of the exchange, in one
+                                            answer: their gate, their mentor's messages, the live chats;
 - ``GET  api/weeks``                        the weeks released and open for the caller;
 - ``GET  api/weeks/W/release``              gzip tar of the released week (paths inside the week);
 - ``POST api/weeks/W/submissions``          a hand-in: gzip tar of the week folder, header
@@ -61,6 +63,7 @@ from tornado import httpserver, ioloop, web
 from .. import gate
 from ..grading.feedback import read_small
 from ..grading.inbound import MAX_BYTES, MAX_FILES, NAME
+from ..i18n import LANGUAGES
 from ..layout import CourseLayout
 
 log = logging.getLogger("course.exchange")
@@ -75,6 +78,8 @@ STAMP_FORMAT = "%Y-%m-%d %H:%M:%S.%f UTC"     # nbgrader's timestamp_format, alw
 WEEK = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*"
 SUBMISSION_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 _SAFE_LEARNER = re.compile(r"^[A-Za-z0-9_.@-]+$")
+PUBLIC_FILES = ("live_chats.json", *(f"live_chats.{code}.ics" for code in LANGUAGES))   # for every learner
+MESSAGES_LIMIT = 2 * 1024 * 1024
 SERVICE_FILES = ("timestamp.txt", "submission_secret.txt")   # written by the service, never taken from a hand-in
 
 AGAIN = "Try again in a minute; if it keeps failing, tell your mentor."
@@ -178,6 +183,7 @@ class CourseExchange:
         self.seen = SeenIds(database or layout.hub_dir / "exchange.sqlite")
         self._gates: dict[str, tuple[tuple, dict, dict]] = {}
         self._releases: dict[str, tuple[tuple, bytes]] = {}
+        self._files: dict[str, tuple[tuple, bytes | None]] = {}
 
     # the gate
     def gate(self, learner: str) -> tuple[dict, dict[str, gate.GateEntry]] | None:
@@ -217,6 +223,37 @@ class CourseExchange:
         if submitting and not entry.can_submit and entry.state != "passed":
             raise Refusal(403, entry.message or f"{week} cannot be handed in now ({entry.state}).")
         return entry
+
+    def home_files(self, learner: str) -> dict:
+        """What the learner's course home reads from the exchange: ``{"gate": …, "messages": …, "files":
+        {name: text}}`` (their own gate and messages file, the published live chats and calendars)."""
+        found = self.gate(learner)
+        messages = self._small(self.folder / "messages" / f"{learner}.json", MESSAGES_LIMIT)
+        try:
+            messages = json.loads(messages) if messages else {}
+        except ValueError:
+            messages = {}
+        files = {}
+        for name in PUBLIC_FILES:
+            data = self._small(self.folder / name, MESSAGES_LIMIT)
+            if data is not None:
+                files[name] = data.decode("utf-8", "replace")
+        return {"gate": found[0] if found else {}, "messages": messages if isinstance(messages, dict) else {},
+                "files": files}
+
+    def _small(self, path: Path, limit: int) -> bytes | None:
+        """A small file of the exchange (never through a link), read again only when it changed."""
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        key = (info.st_ino, info.st_mtime_ns, info.st_size)
+        cached = self._files.get(str(path))
+        if cached and cached[0] == key:
+            return cached[1]
+        data = read_small(path, limit)
+        self._files[str(path)] = (key, data)
+        return data
 
     def released(self, week: str) -> bool:
         return (self.outbound / week).is_dir()
@@ -486,6 +523,11 @@ class GateFile(_Handler):
         self.reply(200, found[0] if found else {})
 
 
+class HomeFiles(_Handler):
+    def get(self):
+        self.reply(200, self.exchange.home_files(self.identity.name))
+
+
 class Weeks(_Handler):
     def get(self):
         found = self.exchange.gate(self.identity.name)
@@ -574,6 +616,7 @@ def make_app(layout: CourseLayout, authenticate: Authenticate | None = None, pre
     return web.Application([
         (api + "health", Health),
         (api + "gate", GateFile),
+        (api + "home", HomeFiles),
         (api + "weeks", Weeks),
         (api + f"weeks/{week}/release", Release),
         (api + f"weeks/{week}/submissions", Submissions),

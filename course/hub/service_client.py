@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import gate
+from ..i18n import LANGUAGES
 from ..layout import CourseLayout
 
 URL_ENV = "COURSE_EXCHANGE_URL"
@@ -103,53 +104,78 @@ def gate_entries(data: dict) -> dict[str, gate.GateEntry] | None:
 
 
 @dataclass
-class GateCopy:
-    """The learner's own copy of their gate, kept in their workspace for the course home, which reads it
-    like the gate folder (``<folder>/<learner>.json``). Refreshed from the service at most every
-    ``every`` seconds; when the service cannot be reached the last copy stays. Editing it changes only
-    what the learner's own home shows, like every file of the workspace."""
+class ExchangeCopy:
+    """The learner's own copy of what their course home reads from the exchange (their gate, their mentor's
+    messages, the live chats), kept in their workspace under the exchange's own layout
+    (``<folder>/<course>/gate/<learner>.json``, ``…/messages/<learner>.json``, ``…/live_chats.json``), so
+    the home reads it as it reads the exchange on one machine (:class:`HubLearnerLayout`). Refreshed from
+    the service (one request) at most every ``every`` seconds; when the service cannot be reached the last
+    copy stays. Editing it changes only what the learner's own home shows, like every file of the workspace."""
     folder: Path
+    course_id: str
     learner: str
     every: float = 1.5
     _last: float = field(default=-1e9, repr=False)
 
+    @property
+    def gate_dir(self) -> Path:
+        return self.folder / self.course_id / "gate"
+
     def refresh(self, service: ExchangeService | None = None) -> bool:
-        """Fetch the gate if it is time; whether the copy changed."""
+        """Fetch the home's files if it is time; whether the copy changed."""
         if time.monotonic() - self._last < self.every:
             return False
         self._last = time.monotonic()
         try:
-            data = read_gate(service)
+            data = (service or ExchangeService(timeout=10)).json("GET", "api/home")
         except ServiceError:
             return False
-        path = gate.gate_file(self.folder, self.learner)
-        if not data:
-            if path.exists():
-                path.unlink()
-                return True
+        course = self.folder / self.course_id
+        wanted = {gate.gate_file(self.gate_dir, self.learner): _json_text(data.get("gate")),
+                  course / "messages" / f"{self.learner}.json": _json_text(data.get("messages"))}
+        files = data.get("files") if isinstance(data.get("files"), dict) else {}
+        for name in PUBLIC_FILES:
+            text = files.get(name)
+            wanted[course / name] = text if isinstance(text, str) else None
+        return any([_keep(path, text) for path, text in wanted.items()])
+
+
+PUBLIC_FILES = ("live_chats.json", *(f"live_chats.{code}.ics" for code in LANGUAGES))
+
+
+def _json_text(value) -> str | None:
+    return json.dumps(value, ensure_ascii=False, indent=1) if isinstance(value, dict) and value else None
+
+
+def _keep(path: Path, text: str | None) -> bool:
+    """Make ``path`` hold ``text`` (None: no file); whether it changed. Written atomically."""
+    data = None if text is None else text.encode("utf-8")
+    try:
+        if data is not None and path.read_bytes() == data:
             return False
-        text = json.dumps(data, ensure_ascii=False, indent=1)
-        try:
-            if path.read_text(encoding="utf-8") == text:
-                return False
-        except OSError:
-            pass
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".gate", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-        return True
+    except OSError:
+        pass
+    if text is None:
+        if path.exists():
+            path.unlink()
+            return True
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".copy", suffix=".tmp")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+    return True
 
 
 @dataclass(frozen=True)
 class HubLearnerLayout(CourseLayout):
-    """The course as a learner's lab in a hub sees it: the gate is read from the learner's copy."""
-    gate_copy: Path = Path()
+    """The course as a learner's lab in a hub sees it: the exchange is the learner's copy (:class:`ExchangeCopy`)."""
+    exchange_copy: Path = Path()
 
     @property
-    def gate_dir(self) -> Path:
-        return self.gate_copy
+    def exchange(self) -> Path:
+        return self.exchange_copy
 
 
 def in_hub() -> bool:
@@ -157,4 +183,4 @@ def in_hub() -> bool:
     return os.environ.get("COURSE_HUB") == "1"
 
 
-__all__ = ["ExchangeService", "ServiceError", "read_gate", "gate_entries", "GateCopy", "HubLearnerLayout", "in_hub"]
+__all__ = ["ExchangeService", "ServiceError", "read_gate", "gate_entries", "ExchangeCopy", "HubLearnerLayout", "in_hub"]

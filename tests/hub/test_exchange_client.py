@@ -159,20 +159,32 @@ def test_the_service_unreachable_says_what_to_do(layout, learner, monkeypatch):
         run(config_for(layout, learner), "List")
 
 
-def test_the_home_reads_the_gate_through_the_service(layout, learner, monkeypatch):
-    """In a hub the home's gate is the service's answer, kept in the workspace (the exchange is not readable)."""
+def test_the_home_reads_the_exchange_through_the_service(layout, learner, monkeypatch):
+    """In a hub the home's gate, mentor's messages and live chats are the service's answer, copied into the
+    workspace (the learner cannot read the exchange)."""
+    from course.home_messages import mentor_words_html
     from course.home_page import week_states
     from course.home_server import CourseHome
+    from course.mentor.messages import note
     assert service_client.gate_entries(exchange_client.read_gate())[W2].state == "locked"
+    note(layout, ["sara"], "See you at the live chat, Sara")
+    note(layout, ["dina"], "A note for Dina only")
     monkeypatch.setenv("COURSE_HUB", "1")
     home = CourseHome(layout.root, "sara", learner)
-    assert home.gate_copy is not None and home.layout.gate_dir == learner / ".course" / "gate"
+    assert home.exchange_copy is not None and home.layout.exchange == learner / ".course" / "exchange"
+    assert home.layout.gate_dir == learner / ".course" / "exchange" / layout.course_id / "gate"
     assert [s.state for s in week_states(home.layout, "sara", learner)] == ["locked"] * 4   # nothing read yet
-    assert home.gate_copy.refresh()
+    assert home.exchange_copy.refresh()
     assert [s.is_open for s in week_states(home.layout, "sara", learner)] == [True, False, False, False]
+    words = mentor_words_html(home.layout, "sara", learner)
+    assert "See you at the live chat, Sara" in words and "Dina" not in words
+    copied = home.layout.exchange / layout.course_id / "live_chats.json"
+    assert copied.read_text() == (layout.exchange / layout.course_id / "live_chats.json").read_text()
+    home.exchange_copy._last = -1e9
+    assert not home.exchange_copy.refresh()          # nothing changed: nothing written
     monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "tok-dina")
     home = CourseHome(layout.root, "dina", learner)
-    home.gate_copy.refresh()
+    home.exchange_copy.refresh()
     assert [s.is_open for s in week_states(home.layout, "dina", learner)][:2] == [True, True]
     from course.home import progress_html       # START_HERE's table, run in a kernel of the lab
     assert "Pass week 1" not in progress_html(layout, "sara", learner)   # the token is Dina's: her gate

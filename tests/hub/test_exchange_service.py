@@ -120,6 +120,23 @@ def test_the_gate_is_the_callers_own(service, course):
     assert json.loads(body)["learner"] == gate.DEFAULT and json.loads(body)["weeks"][W2]["state"] == "locked"
 
 
+def test_the_homes_files_are_the_callers_own(service, course):
+    """api/home: the caller's gate and mentor's messages (never another learner's) and the live chats."""
+    from course.hub.exchange_service import PUBLIC_FILES
+    from course.mentor.messages import note
+    note(course, ["nour"], "Keep going, Nour")
+    note(course, ["badr"], "A word for Badr only")
+    status, body, _ = call(service, "api/home", "tok-nour")
+    data = json.loads(body)
+    assert status == 200 and data["gate"]["weeks"][W1]["state"] != "locked"
+    assert [m["text"] for m in data["messages"]["messages"]] == ["Keep going, Nour"]
+    assert b"Badr" not in body and "live_chats.json" in data["files"] and set(data["files"]) <= set(PUBLIC_FILES)
+    assert json.loads(data["files"]["live_chats.json"]) == json.loads(
+        (course.exchange / course.course_id / "live_chats.json").read_text())
+    status, body, _ = call(service, "api/home", "tok-omar")
+    assert json.loads(body)["messages"] == {}
+
+
 def test_fetching_a_locked_week_is_refused_with_the_gates_sentence(service, course):
     status, body, ctype = call(service, f"api/weeks/{W2}/release", "tok-nour")
     entry = gate.read(course.gate_dir, "nour")[W2]
@@ -376,3 +393,23 @@ def test_the_service_asks_the_hub_through_hubauth_and_caches_the_answer(course):
         assert status == 403 and "Sign in to the course hub again" in message(body)
     finally:
         running.stop()
+
+
+def test_in_hub_mode_the_exchange_is_the_course_accounts_alone(course):
+    """With ROOT/hub/hub.toml, a release leaves the exchange (and the course's folder in it, which nbgrader's
+    release does not reopen) 0700; the service still serves it, as the course account."""
+    import stat as st
+    marker = course.hub_dir / "hub.toml"
+    marker.parent.mkdir(exist_ok=True)
+    marker.write_text("course_account = 'course'\n")
+    try:
+        assert course.is_hub
+        grading.release(course, W1)
+        assert st.S_IMODE(course.exchange.stat().st_mode) == 0o700
+        assert st.S_IMODE((course.exchange / course.course_id).stat().st_mode) == 0o700
+    finally:
+        marker.unlink()
+        from course.grading import files
+        os.chmod(course.exchange / course.course_id, 0o755)     # as nbgrader made it, for the tests after
+        files.protect(course)
+    assert not course.is_hub and st.S_IMODE((course.exchange / course.course_id / "inbound").stat().st_mode) == 0o1733
