@@ -42,7 +42,12 @@ def schema_errors(values: dict) -> list[str]:
     jsonschema.Draft7Validator.check_schema(schema)
     validator = jsonschema.Draft7Validator(schema)
     merged = coalesce(load(DEFAULTS), values)
-    return [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(merged)]
+    errors = [f"{'.'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(merged)]
+    # the chart's hub refuses to start with a hub.config section that is no class name (its
+    # jupyterhub_config.py exits): e.g. hub.loadRoles put under hub.config by mistake
+    errors += [f"hub.config.{section}: not a class name" for section in merged["hub"].get("config") or {}
+               if not section[:1].isupper()]
+    return errors
 
 
 def test_the_chart_schema_is_the_chart_version_named_in_its_readme():
@@ -79,6 +84,7 @@ def test_values_file_passes_the_charts_schema():
     ("wrong type", lambda v: v["cull"].update(timeout="one hour")),
     ("wrong type", lambda v: v["cull"].update(enabled="yes")),
     ("unknown database", lambda v: v["hub"]["db"].update(type="postgresql")),
+    ("misplaced section", lambda v: v["hub"]["config"].update(loadRoles=v["hub"].pop("loadRoles"))),
 ], ids=lambda m: m[0])
 def test_a_mistake_in_the_values_file_is_caught(mistake):
     values = load(Z2JH / "values.yaml")
