@@ -225,3 +225,34 @@ def test_the_nbgrader_command_line_uses_the_plugin(layout, learner, tmp_path, mo
     assert f"yusuf {W1}" in cached.stderr, cached.stderr
     feedback = nbgrader(["fetch_feedback", W1], learner, config_dir)
     assert feedback.returncode == 0 and "No feedback yet" in feedback.stderr, feedback.stderr
+
+
+def test_jupyterlabs_assignment_list_works_against_the_service(layout, learner, tmp_path, monkeypatch):
+    """nbgrader's Assignment List (its server extension's manager, as JupyterLab calls it) lists, fetches and
+    hands in through the plugin, and shows the hand-in with the server's time."""
+    from nbgrader.server_extensions.assignment_list.handlers import AssignmentList
+    monkeypatch.setenv("JUPYTERHUB_API_TOKEN", "tok-yusuf")
+    monkeypatch.setenv("JUPYTERHUB_USER", "yusuf")
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "nbgrader_config.py").write_text(
+        "c = get_config()\n"
+        f"c.CourseDirectory.course_id = {layout.course_id!r}\n"
+        f"c.Exchange.assignment_dir = {str(learner)!r}\n"
+        "from course.hub.exchange_client import configure\nconfigure(c)\n")
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(config_dir))
+    monkeypatch.chdir(tmp_path)
+    manager = AssignmentList()
+    manager.root_dir = str(learner)
+    listed = manager.list_assignments(course_id=layout.course_id)
+    assert listed["success"] and [(a["assignment_id"], a["status"]) for a in listed["value"]] == [(W1, "released")]
+    assert manager.fetch_assignment(layout.course_id, W1)["success"]
+    assert manager.submit_assignment(layout.course_id, W1)["success"]
+    assert not manager.fetch_assignment(layout.course_id, W2)["success"] and not (learner / W2).exists()
+    value = manager.list_assignments(course_id=layout.course_id)["value"]
+    fetched = next(a for a in value if a["status"] == "fetched")
+    handed = next(a for a in value if a["status"] == "submitted")
+    assert fetched["path"] == W1 and handed["assignment_id"] == W1 and handed["student_id"] == "yusuf"
+    stamp = handed["submissions"][0]["timestamp"]
+    inbound = layout.exchange / layout.course_id / "inbound"
+    assert any(p.name.startswith(f"yusuf+{W1}+{stamp}+") for p in inbound.iterdir())
