@@ -58,7 +58,7 @@ from typing import Awaitable, Callable
 from urllib.parse import urlparse
 
 from nbgrader.utils import notebook_hash
-from tornado import httpserver, ioloop, web
+from tornado import httpserver, web
 
 from .. import gate
 from ..grading.feedback import read_small
