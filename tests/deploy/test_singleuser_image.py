@@ -3,9 +3,11 @@ learner's side of the course it makes (deploy/singleuser/learner_root.py), made 
 from __future__ import annotations
 
 import fnmatch
+import html
 import importlib
 import importlib.util
 import json
+import os
 import re
 import shlex
 import subprocess
@@ -112,3 +114,33 @@ def test_the_learner_side_of_the_course_holds_settings_only(tmp_path):
     extensions = server["ServerApp"]["jpserver_extensions"]
     assert extensions["course.home_server"] is True
     assert extensions["nbgrader.server_extensions.formgrader"] is False
+
+
+def test_the_course_home_opens_from_the_learner_side_alone(tmp_path):
+    """A learner's server as the image starts it on Kubernetes: COURSE_ROOT is the learner side (no course
+    folder, no keys) and the exchange is only a URL; the course home still opens, with every week."""
+    from servers import free_port, start, stop
+    root = tmp_path / "opt-course"
+    subprocess.run([sys.executable, str(CHECKOUT / "deploy" / "singleuser" / "learner_root.py"), str(CHECKOUT),
+                    str(root)], check=True, capture_output=True)
+    workspace = tmp_path / "home" / "course"
+    workspace.mkdir(parents=True)
+    port, token = free_port(), "learner-token"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("COURSE_", "JUPYTER"))}
+    env.update(HOME=str(tmp_path / "home"), COURSE_ROOT=str(root), COURSE_HUB="1", COURSE_LEARNER="lina",
+               JUPYTER_CONFIG_PATH=str(root / "hub" / "learner_config"),
+               JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_DATA_DIR=str(tmp_path / "data"),
+               COURSE_EXCHANGE_URL=f"http://127.0.0.1:{free_port()}/services/exchange/")   # nothing listens
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={workspace}", f"--ServerApp.port={port}",
+           "--ServerApp.ip=127.0.0.1", "--ServerApp.open_browser=False", f"--IdentityProvider.token={token}",
+           "--allow-root"]
+    server, page = start(cmd, f"http://127.0.0.1:{port}/course/home?token={token}", tmp_path / "lab.log", env=env)
+    try:
+        assert "Your course home" in page
+        from course.syllabus import load_syllabus
+        weeks = load_syllabus(root / "syllabus.toml").weeks
+        assert len(weeks) == 4
+        for week in weeks:
+            assert html.escape(week.title, quote=False) in page
+    finally:
+        stop(server)
