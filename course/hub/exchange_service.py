@@ -571,6 +571,11 @@ class Submissions(_Handler):
         if self.received <= BODY_LIMIT:
             self.body.write(chunk)
 
+    def on_connection_close(self) -> None:     # the learner's lab went away mid-upload
+        if self.body is not None:
+            self.body.close()
+        super().on_connection_close()
+
     async def post(self, week: str):
         try:
             if self.received > BODY_LIMIT:
