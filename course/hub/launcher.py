@@ -187,6 +187,7 @@ def prepare(root: Path, port: int = 8000, course_account: str = "course", home_b
                                     "from course.scaffold import write_mentor_config; "
                                     "write_mentor_config(CourseLayout.at(sys.argv[1]))", str(root)],
                    env, "Writing the mentors' lab settings")
+        _release_into_gradebook(root, course_account, python, env)
         if learners_csv:
             _import_roster(root, course_account, python, env, Path(learners_csv),
                            Path(mentors_csv) if mentors_csv else None)
@@ -213,6 +214,16 @@ def prepare(root: Path, port: int = 8000, course_account: str = "course", home_b
         if server is not None:
             server.stop()
         raise
+
+
+def _release_into_gradebook(root: Path, account: str, python: str, env: dict) -> None:
+    """Release again each week the gradebook in PostgreSQL does not know yet: the course was made with
+    its SQLite gradebook, and grading needs every week's notebooks in the gradebook it uses."""
+    code = ("import sys; from nbgrader.api import Gradebook; from course import grading; "
+            "from course.layout import CourseLayout; layout = CourseLayout.at(sys.argv[1]); "
+            "gb = Gradebook(layout.db_url, layout.course_id); known = {a.name for a in gb.assignments}; "
+            "gb.close(); [grading.release(layout, w.id) for w in layout.syllabus.weeks if w.id not in known]")
+    as_account(account, [python, "-c", code, str(root)], env, "Releasing the weeks into the database")
 
 
 def _import_roster(root: Path, account: str, python: str, env: dict, learners: Path, mentors: Path | None) -> None:
