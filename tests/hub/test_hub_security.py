@@ -466,6 +466,7 @@ def test_a_cannot_open_bs_home_or_the_courses_folders_but_their_owners_can(cohor
 @pytest.mark.parametrize("kind", TOKEN_KINDS)
 def test_the_mentors_endpoints_refuse_a_and_serve_the_mentor(cohort, kind):
     w1 = cohort.course.weeks[0]
+    before = cohort.course.inbound_names()
     paths = ["api/mentor/submissions", f"api/mentor/submissions?week={w1}", "api/mentor/submissions/",
              "api/mentor/submissions?groups=mentors", "api/Mentor/submissions", "api/mentor%2Fsubmissions",
              "api/weeks/../mentor/submissions"]
@@ -482,6 +483,7 @@ def test_the_mentors_endpoints_refuse_a_and_serve_the_mentor(cohort, kind):
     served = cohort.call(cohort.mentor_token, "GET", f"api/mentor/submissions?week={w1}")
     assert served.status == 200
     assert cohort.b in {s["learner"] for s in json.loads(served.body)["submissions"]}
+    assert cohort.course.inbound_names() == before
 
 
 # ---------------------------------------------------------------------------- who is asking
@@ -535,13 +537,18 @@ def test_a_token_without_the_exchange_scope_is_refused(cohort):
 @pytest.mark.parametrize("kind", TOKEN_KINDS)
 def test_as_tokens_do_not_open_bs_lab(cohort, kind):
     b = cohort.b
+    notes = Path(pwd.getpwnam(b).pw_dir) / "course" / NOTES
+    before = sorted(notes.parent.iterdir())
     paths = [f"/user/{b}/api/contents", f"/user/{b}/files/{NOTES}", f"/user/{b}/api/contents/{NOTES}",
              f"/user/{cohort.a}/../{b}/api/contents/{NOTES}", f"/user/{cohort.a}/%2e%2e/{b}/files/{NOTES}",
              f"/user/{b.upper()}/api/contents/{NOTES}"]
-    answers = cohort.as_a(kind, [{"path": p} for p in paths])
-    for path, answer in zip(paths, answers):
+    answers = cohort.as_a(kind, [{"path": p} for p in paths] + [
+        {"method": "PUT", "path": f"/user/{b}/api/contents/{NOTES}", "headers": {"Content-Type": "application/json"},
+         "body": base64.b64encode(json.dumps({"type": "file", "format": "text", "content": "A was here"}).encode()).decode()}])
+    for path, answer in zip([*paths, "PUT"], answers):
         assert answer.status in (302, 403, 404), (path, answer)
         assert B_NOTES.encode() not in answer.body and NOTES.encode() not in answer.body, (path, answer)
     control = requests.get(f"{cohort.hub.url}/user/{b}/api/contents/{NOTES}",
                            headers={"Authorization": f"token {cohort.b_token}"}, timeout=60)
     assert control.status_code == 200 and control.json()["content"] == B_NOTES
+    assert sorted(notes.parent.iterdir()) == before and notes.read_text(encoding="utf-8") == B_NOTES
