@@ -15,7 +15,8 @@ shared_python() {
   local venv_python="$CHECKOUT/.venv/bin/python" shared="$PREFIX/python"
   [ "$(id -u)" -eq 0 ] && [ -x "$venv_python" ] || return 0
   runuser -u nobody -- "$venv_python" -c '' 2>/dev/null && return 0
-  runuser -u nobody -- "$shared/bin/python" -c 'import course, jupyterhub' 2>/dev/null && return 0
+  [ "$shared/bin/python" -nt "$CHECKOUT/.venv/.installed" ] \
+    && runuser -u nobody -- "$shared/bin/alembic" --help >/dev/null 2>&1 && return 0
   local version site
   version="$("$venv_python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
   site="$("$venv_python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
@@ -28,6 +29,14 @@ shared_python() {
   rm -rf "$shared"
   "/usr/bin/python$version" -m venv --without-pip "$shared"
   echo "import site; site.addsitedir('$site')" > "$("$shared/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/course-venv.pth"
+  # the .venv's commands (alembic, which nbgrader runs; jupyter; nbgrader) for the other accounts too
+  local script
+  for script in "$CHECKOUT/.venv/bin/"*; do
+    if [ -f "$script" ] && head -n 1 "$script" | grep -q "^#!$CHECKOUT/.venv/bin/python"; then
+      { echo "#!$shared/bin/python"; tail -n +2 "$script"; } > "$shared/bin/$(basename "$script")"
+      chmod 755 "$shared/bin/$(basename "$script")"
+    fi
+  done
   runuser -u nobody -- "$shared/bin/python" -c 'import course, jupyterhub' >/dev/null
 }
 

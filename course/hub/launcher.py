@@ -5,9 +5,11 @@ As root (it makes Unix accounts and starts labs as them), in order:
 1. the course account (``--course-account``, default ``course``) is made if missing;
 2. a new ``DIR`` becomes a course (``course init --cohort``, run as the course account);
 3. the gradebook: ``COURSE_DB_URL`` if set, else the course's own PostgreSQL in ``DIR/hub/postgres``
-   (``database.py``), started as the course account; the course's migrations run on it;
-4. ``--learners CSV [--mentors CSV]`` are imported into it (``course roster``), and each learner of
-   the roster gets a Unix account (home under ``--home-base``, 0700);
+   (``database.py``), started as the course account; nbgrader's tables are made and the course's
+   migrations run on it;
+4. ``--learners CSV [--mentors CSV]`` are imported into it (``course roster``), every learner's gate
+   is published (week 1 open for a newcomer), and each learner of the roster gets a Unix account
+   (home under ``--home-base``, 0700);
 5. the course root is given to the course account (its exchange folder to it alone), except
    ``DIR/hub/jupyterhub`` (the hub's own files: run as root, they are no one else's to edit) and
    ``DIR/hub/learner_config`` (what every learner's lab reads), which stay root's;
@@ -65,8 +67,14 @@ def as_account(account: str, cmd: list[str], env: dict[str, str], what: str) -> 
     return done.stdout
 
 
-def course_environment(root: Path, db_url: str | None) -> dict[str, str]:
-    env = {key: os.environ[key] for key in ("PATH", "LANG", "LC_ALL") if key in os.environ}
+def search_path(python: str) -> str:
+    """``PATH`` with the folder of ``python`` (the one other accounts run, and its commands) first."""
+    return os.pathsep.join([os.path.dirname(python), os.environ.get("PATH", "/usr/bin:/bin")])
+
+
+def course_environment(root: Path, db_url: str | None, python: str = sys.executable) -> dict[str, str]:
+    env = {key: os.environ[key] for key in ("LANG", "LC_ALL") if key in os.environ}
+    env["PATH"] = search_path(python)
     env.update(COURSE_ROOT=str(root), COURSE_HUB="1", PYTHONWARNINGS="ignore")
     if db_url:
         env["COURSE_DB_URL"] = db_url
@@ -95,6 +103,9 @@ def write_learner_hub_config(root: Path, hub_dir: Path) -> Path:
              "c = get_config()  # noqa: F821",
              f"load_subconfig({str(root / 'grading' / 'nbgrader_config.py')!r})  # noqa: F821",
              "c.CourseDirectory.student_id = os.environ.get('COURSE_LEARNER', '')",
+             "# nbgrader reads the nbgrader_config.py of CourseDirectory.root last: the learner's own folder,",
+             "# so that the course's (with its shared-folder exchange) does not undo the hub's exchange below",
+             "c.CourseDirectory.root = os.path.join(os.path.expanduser('~'), 'course')",
              "c.Exchange.assignment_dir = os.path.join(os.path.expanduser('~'), 'course')",
              "c.Exchange.cache = os.environ.get('COURSE_LEARNER_CACHE', "
              "os.path.join(os.path.expanduser('~'), '.course', 'nbgrader-cache'))"]
@@ -166,7 +177,7 @@ def prepare(root: Path, port: int = 8000, course_account: str = "course", home_b
     kept = (private, learner_config)
     give_to(root, course_account, keep=kept)
     os.chmod(hub_dir, 0o711)
-    env = course_environment(root, None)
+    env = course_environment(root, None, python)
     if not (root / "grading" / "nbgrader_config.py").exists():
         print(f"Making a course in {root} (a minute)…", flush=True)
         as_account(course_account, [python, "-m", "course", "--root", str(root), "init", "--cohort"], env,
@@ -180,9 +191,12 @@ def prepare(root: Path, port: int = 8000, course_account: str = "course", home_b
                 db_url = server.ensure_database()
             except DatabaseError as exc:
                 raise HubError(f"The course's database could not start. {exc}") from None
-        env = course_environment(root, db_url)
-        as_account(course_account, [python, "-c", "import sys; from course.storage import upgrade; upgrade(sys.argv[1])",
-                                    db_url], env, "Bringing the database up to date")
+        env = course_environment(root, db_url, python)
+        as_account(course_account, [python, "-c", "import sys; from course.layout import CourseLayout; "
+                                    "from nbgrader.api import Gradebook; from course.storage import upgrade; "
+                                    "layout = CourseLayout.at(sys.argv[1]); "
+                                    "Gradebook(layout.db_url, layout.course_id).close(); upgrade(layout.db_url)",
+                                    str(root)], env, "Bringing the database up to date")
         as_account(course_account, [python, "-c", "import sys; from course.layout import CourseLayout; "
                                     "from course.scaffold import write_mentor_config; "
                                     "write_mentor_config(CourseLayout.at(sys.argv[1]))", str(root)],
@@ -191,6 +205,11 @@ def prepare(root: Path, port: int = 8000, course_account: str = "course", home_b
         if learners_csv:
             _import_roster(root, course_account, python, env, Path(learners_csv),
                            Path(mentors_csv) if mentors_csv else None)
+        as_account(course_account, [python, "-c", "import sys; from course.layout import CourseLayout; "
+                                    "from course.grading import publish_all; from course.storage import Ledger; "
+                                    "layout = CourseLayout.at(sys.argv[1]); ledger = Ledger(layout.db_url); "
+                                    "publish_all(layout, ledger); ledger.close()", str(root)],
+                   env, "Publishing every learner's open weeks")
         people = people_as(course_account, root, env, python)
         made = ensure_learners(people, home_base)
         if made:
@@ -289,7 +308,7 @@ def run(root: Path, port: int = 8000, course_account: str = "course", home_base:
         if server is not None:
             server.stop()
         raise HubError(f"Port {port} is taken on this machine: start the hub on another (--port 8010).")
-    env = dict(os.environ)
+    env = dict(os.environ, PATH=search_path(settings.python))   # labs and services find its commands
     env.pop("COURSE_DB_URL", None)   # the hub's own processes get it from hub.toml
     cmd = [sys.executable, "-m", "jupyterhub", "-f", str(private / "jupyterhub_config.py")]
     print(f"Starting JupyterHub for {len(people.learners)} learner(s) and {len(people.mentors)} mentor(s). "

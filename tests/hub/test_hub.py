@@ -21,7 +21,7 @@ from running_hub import require_hub, start_hub, unique_ids
 def hub(tmp_path_factory):
     require_hub()
     running = start_hub(tmp_path_factory.mktemp("hub"), learners=unique_ids("l", 2), mentors=unique_ids("m", 1),
-                        languages={})
+                        grading_workers=True)
     try:
         yield running
     finally:
@@ -160,6 +160,32 @@ def test_the_idle_culler_and_the_exchange_are_hub_services(hub):
         health = requests.get(f"{hub.url}/services/exchange/api/health", timeout=30)
         assert health.status_code == 200 and health.json() == {"ok": True}
     assert pwd.getpwnam(hub.course_account).pw_uid in _owners_of("jupyterhub_idle_culler")
+
+
+def test_grading_workers_run_as_the_course_account_one_per_week(hub):
+    from course.layout import CourseLayout
+    weeks = CourseLayout.at(hub.root).syllabus.weeks
+    services = hub.api("GET", "services").json()
+    for week in weeks:
+        assert week.id in services[f"grader-{week.number}"]["command"]
+    assert _owners_of("--forever") == {pwd.getpwnam(hub.course_account).pw_uid}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("course.hub.exchange_client") is None,
+                    reason="the exchange's client (course/hub/exchange_client.py) is not installed")
+def test_the_course_home_fetches_the_open_week_through_the_exchange_service(hub, learner):
+    import time
+    name, session, _ = learner
+    from course.layout import CourseLayout
+    first = CourseLayout.at(hub.root).syllabus.weeks[0].id
+    folder = Path(pwd.getpwnam(name).pw_dir) / "course" / first
+    deadline = time.monotonic() + 120
+    while not folder.is_dir() and time.monotonic() < deadline:
+        session.get(f"{hub.url}/user/{name}/course/home/state", timeout=60)
+        time.sleep(1)
+    assert folder.is_dir(), hub.log_tail()
+    assert folder.stat().st_uid == pwd.getpwnam(name).pw_uid
+    assert any(folder.glob("*.ipynb"))
 
 
 def _owners_of(command_part: str) -> set[int]:
