@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL server for the tests: Debian's ``initdb`` and ``pg_ctl`` in a scratch folder.
+"""A throwaway PostgreSQL server for the tests: Debian's ``initdb`` and ``pg_ctl`` in a scratch folder
+(the server of a one-machine hub, ``course/hub/database.py``, with its data thrown away).
 
 The server listens on a Unix socket inside that folder and on no TCP port, so a
 test can only ever reach its own server, never one that happens to be running
@@ -16,7 +17,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import subprocess
 import tempfile
 import uuid
 from pathlib import Path
@@ -24,54 +24,20 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-PORT = 5432   # only names the socket file (.s.PGSQL.5432) inside the scratch folder: no TCP
+from course.hub import database
+from course.hub.database import PORT, server_programs  # noqa: F401 (tests import them from here)
 
 
-def server_programs() -> Path | None:
-    """The folder of the newest installed ``pg_ctl`` and ``initdb``, or None."""
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: int(p.parts[-3]))
-    if found:
-        return found[-1].parent
-    on_path = shutil.which("pg_ctl")
-    if on_path and (Path(on_path).resolve().parent / "initdb").exists():
-        return Path(on_path).resolve().parent
-    return None
-
-
-class PostgresServer:
-    """One server in its own folder: :meth:`start`, :meth:`url`, :meth:`create_database`, :meth:`stop`."""
+class PostgresServer(database.PostgresServer):
+    """One throwaway server in a scratch folder (``course/hub/database.py``'s, with durability off):
+    :meth:`start`, :meth:`url`, :meth:`create_database`, :meth:`stop` (which removes the folder)."""
 
     def __init__(self, programs: Path):
-        self.programs = programs
-        self.folder = Path(tempfile.mkdtemp(prefix="course-pg-"))
-        self.data = self.folder / "data"
-        self.account = None
+        account = None
         if os.geteuid() == 0:
-            self.account = "postgres" if _exists("postgres") else "nobody"
-            shutil.chown(self.folder, self.account)
-
-    def _run(self, *args: str) -> None:
-        cmd = [str(self.programs / args[0]), *args[1:]]
-        if self.account:
-            cmd = ["runuser", "-u", self.account, "--", *cmd]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
-        if done.returncode:
-            log = self.folder / "log"
-            raise RuntimeError(f"{' '.join(cmd)} failed:\n{done.stdout}{done.stderr}"
-                               + (log.read_text() if log.exists() else ""))
-
-    def start(self) -> "PostgresServer":
-        self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--locale=C", "--no-sync")
-        options = (f"-p {PORT} -k {self.folder} -c listen_addresses='' -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-t", "60",
-                  "-o", options, "start")
-        return self
-
-    def url(self, database: str = "postgres") -> str:
-        """The SQLAlchemy URL of ``database`` on this server (psycopg 3, over the folder's socket)."""
-        return f"postgresql+psycopg://postgres@/{database}?host={self.folder}&port={PORT}"
+            account = "postgres" if _exists("postgres") else "nobody"
+        super().__init__(Path(tempfile.mkdtemp(prefix="course-pg-")), account=account, programs=programs,
+                         durable=False)
 
     def create_database(self) -> str:
         """A new, empty database; returns its URL."""
@@ -84,8 +50,7 @@ class PostgresServer:
 
     def stop(self) -> None:
         try:
-            if (self.data / "postmaster.pid").exists():
-                self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            super().stop()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 
