@@ -107,20 +107,52 @@ Authenticate = Callable[[str], Awaitable["Identity | None"]]
 
 
 class HubIdentity:
-    """Who owns a token, asked of JupyterHub through ``HubAuth`` (see the module's description)."""
+    """Who owns a token, asked of JupyterHub through ``HubAuth`` (see the module's description).
 
-    def __init__(self, hub_auth=None, service_name: str = SERVICE_NAME):
+    The answer (an identity, or why not) is kept for ``max_age`` seconds, as HubAuth keeps the hub's,
+    and a token asked about while the hub is still answering waits for that answer: a lab's home asks
+    several things at once, and the scopes are checked once per token, not at every request."""
+
+    def __init__(self, hub_auth=None, service_name: str = SERVICE_NAME, max_age: float = 60):
         from jupyterhub.services.auth import HubAuth
-        self.auth = hub_auth or HubAuth(cache_max_age=60)
+        self.auth = hub_auth or HubAuth(cache_max_age=int(max_age))
         self.required = set(self.auth.access_scopes) or {f"access:services!service={service_name}"}
+        self.max_age = max_age
+        self._known: dict[str, tuple[float, Identity | Refusal | None]] = {}
+        self._asking: dict[str, asyncio.Future] = {}
 
     async def __call__(self, token: str) -> Identity | None:
+        loop = asyncio.get_running_loop()
+        known = self._known.get(token)
+        if known and known[0] > loop.time():
+            answer = known[1]
+        elif token in self._asking:
+            answer = await asyncio.shield(self._asking[token])
+        else:
+            self._asking[token] = asking = loop.create_future()
+            try:
+                answer = await self._ask(token)
+            except BaseException as exc:
+                asking.set_exception(exc)
+                asking.exception()   # retrieved: nobody else may be waiting
+                raise
+            finally:
+                self._asking.pop(token, None)
+            asking.set_result(answer)
+            if len(self._known) > 10000:
+                self._known = {k: v for k, v in self._known.items() if v[0] > loop.time()}
+            self._known[token] = (loop.time() + self.max_age, answer)
+        if isinstance(answer, Refusal):
+            raise Refusal(answer.status, answer.message)
+        return answer
+
+    async def _ask(self, token: str) -> Identity | Refusal | None:
         from jupyterhub.services.auth import check_scopes
         model = await self.auth.user_for_token(token, sync=False)
         if not model or model.get("kind", "user") != "user" or not model.get("name"):
             return None
         if not check_scopes(self.required, set(model.get("scopes", []))):
-            raise Refusal(403, "Your sign-in may not use the course's exchange. Ask your mentor.")
+            return Refusal(403, "Your sign-in may not use the course's exchange. Ask your mentor.")
         return Identity(model["name"], frozenset(model.get("groups") or ()))
 
 
