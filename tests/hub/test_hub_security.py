@@ -461,6 +461,36 @@ def test_a_cannot_open_bs_home_or_the_courses_folders_but_their_owners_can(cohor
         assert set(done.values()) == {"ok"}, (account, done)
 
 
+def _pids_of(command_part: str, root: Path) -> list[int]:
+    """The processes of this hub whose command line holds ``command_part``."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if command_part.encode() in cmdline and str(root).encode() in cmdline:
+            found.append(int(pid))
+    return found
+
+
+def test_the_hubs_and_the_services_secrets_are_not_as(cohort):
+    """A's lab holds no secret of the hub's; A cannot read the environment (tokens) of the exchange service or of
+    ``course hub``, which their own accounts can."""
+    values = "\n".join(cohort.lab_env.values())
+    assert cohort.hub.api_token not in values and "COURSE_DB_URL" not in cohort.lab_env
+    assert cohort.own_token not in values and cohort.b_token not in values and cohort.mentor_token not in values
+    [service] = _pids_of("course.hub.exchange_service", cohort.hub.root)
+    assert Path(f"/proc/{service}").stat().st_uid == pwd.getpwnam(cohort.hub.course_account).pw_uid
+    secrets_of = {cohort.hub.course_account: [("read", f"/proc/{service}/environ")],
+                  "root": [("read", f"/proc/{cohort.hub.process.pid}/environ")]}
+    tried = [item for items in secrets_of.values() for item in items]
+    by_a = json.loads(_run_as(cohort.a, TOUCH, json.dumps(tried)))
+    assert set(by_a.values()) == {"PermissionError"}, by_a
+    for account, items in secrets_of.items():
+        assert set(json.loads(_run_as(account, TOUCH, json.dumps(items))).values()) == {"ok"}, account
+
+
 # ---------------------------------------------------------------------------- mentors' endpoints
 
 @pytest.mark.parametrize("kind", TOKEN_KINDS)
