@@ -2,7 +2,10 @@
 
 A learner opens ``/hub/signup``, types their roster id and a password of their choosing, and waits:
 a mentor (a hub admin) approves them at ``/hub/authorize``; then they log in at ``/hub/login``.
-Mentors' own sign-ups need no approval.
+Mentors never sign up: when the hub starts, each mentor without an account gets one, approved, with a
+first password written to ``mentor_passwords_file`` (root's alone) for the organiser to hand over; the
+mentor then chooses their own at ``/hub/change-password``. Were mentors' sign-ups approved in advance,
+anyone who knew a mentor's roster id could sign up first and become a hub administrator.
 
 NativeAuthenticator 1.3.0 (its latest release) does not work as it is with JupyterHub 6.1, which we
 checked on a running hub: its login page's POST reads ``self.statsd``, which JupyterHub 5 removed, so
@@ -12,10 +15,10 @@ that ``Authenticator.db`` is deprecated). :class:`RosterLoginHandler` fixes both
 NativeAuthenticator: it is the authenticator the issue names, gives learners passwords with no
 e-mail or outside service, and its approval page is what mentors need.
 
-It also treats everyone in ``allowed_users`` as approved in advance, so a roster in ``allowed_users``
-would let anyone who knows a learner's id sign up as them with no mentor in the loop. This subclass
-keeps ``allowed_users`` (the roster: no one else can even sign up) and approves in advance only the
-mentors (``admin_users``). A name not in the roster gets a plain sentence instead of the generic
+It also treats everyone in ``allowed_users`` and ``admin_users`` as approved in advance, so a roster
+in ``allowed_users`` would let anyone who knows a learner's id sign up as them with no mentor in the
+loop. This subclass keeps ``allowed_users`` (the roster: no one else can even sign up) and approves
+no one in advance. A name not in the roster gets a plain sentence instead of the generic
 "Something went wrong".
 
 The way in from Moodle is LTI 1.3 (``jupyterhub-ltiauthenticator``'s ``LTI13Authenticator``, the
@@ -24,10 +27,15 @@ the roster ids must be those names. See README, hub mode.
 """
 from __future__ import annotations
 
+import os
+import secrets
+from pathlib import Path
+
 from nativeauthenticator import NativeAuthenticator
 from nativeauthenticator.handlers import LoginHandler, SignUpHandler
 from tornado.escape import url_escape
 from tornado.httputil import url_concat
+from traitlets import Unicode
 
 NOT_IN_ROSTER = ("This name is not on the course's list. Sign up with the id your mentor gave you "
                  "(in lower case), or ask your mentor to add you.")
@@ -87,13 +95,39 @@ class RosterLoginHandler(LoginHandler):
 class RosterAuthenticator(NativeAuthenticator):
     """NativeAuthenticator for a course: sign-up for roster names only, each approved by a mentor."""
 
+    mentor_passwords_file = Unicode(
+        "", config=True,
+        help="where each new mentor account's first password is written (one 'id password' line each; "
+             "0600). Empty: mentors get no account here.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.mentor_passwords_file:
+            self.make_mentor_accounts(Path(self.mentor_passwords_file))
+
+    def make_mentor_accounts(self, passwords: Path) -> list[str]:
+        """An approved account, with a first password written to ``passwords``, for each mentor who has none."""
+        made = []
+        for name in sorted(self.admin_users):
+            if self.user_exists(name):
+                continue
+            password = secrets.token_urlsafe(12)
+            if super().create_user(name, password, is_authorized=True) is None:
+                self.log.error("No account could be made for mentor %s", name)
+                continue
+            fd = os.open(passwords, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as out:
+                out.write(f"{name} {password}\n")
+            os.chmod(passwords, 0o600)
+            made.append(name)
+        return made
+
     def in_roster(self, username: str) -> bool:
         return username in self.allowed_users or username in self.admin_users
 
     def get_authed_users(self):
-        """Approved in advance: mentors only (not the whole roster, as NativeAuthenticator would)."""
-        authed = {info.username for info in self._all_user_info() if info.is_authorized}
-        return authed | set(self.admin_users)
+        """Approved: those a mentor approved (no one in advance, as NativeAuthenticator would the roster)."""
+        return {info.username for info in self._all_user_info() if info.is_authorized}
 
     def _all_user_info(self):
         from nativeauthenticator.orm import UserInfo

@@ -11,7 +11,8 @@ JupyterHub keeps its own state there too (``jupyterhub.sqlite``, the cookie secr
   ports of their own, so several hubs (tests) can run side by side.
 - **Sign-up**: :class:`course.hub.authenticator.RosterAuthenticator` (NativeAuthenticator): roster
   names only (``allowed_users``), each approved by a mentor at ``/hub/authorize``; mentors are hub
-  admins and in the group ``mentors``, learners in ``learners``. *From Moodle*: LTI 1.3 with
+  admins and in the group ``mentors``, learners in ``learners``. Mentors do not sign up: each gets an
+  account with a first password in ``mentor-passwords.txt`` (root's alone) when the hub starts. *From Moodle*: LTI 1.3 with
   ``jupyterhub-ltiauthenticator`` instead (``c.JupyterHub.authenticator_class = "lti13"``, the
   platform's issuer, client id and key set URLs in ``c.LTI13Authenticator``, ``username_key`` the
   claim that holds the roster id); everything else stays as it is.
@@ -43,6 +44,7 @@ PROXY = CHECKOUT / ".hub-node" / "node_modules" / ".bin" / "configurable-http-pr
 SETTINGS_FILE = "hub.toml"
 PEOPLE_FILE = "people.json"
 CONFIG_FILE = "jupyterhub_config.py"
+MENTOR_PASSWORDS_FILE = "mentor-passwords.txt"   # each new mentor's first password (root's alone)
 ADMIN_TOKEN_ENV = "COURSE_HUB_ADMIN_TOKEN"
 SERVER_SCOPES = ["users:activity!user", "access:servers!server", "access:services!service=exchange"]
 CULLER_SCOPES = ["list:users", "read:users:activity", "read:servers", "delete:servers"]
@@ -166,6 +168,7 @@ def configure(c, root: str | Path) -> None:
     c.JupyterHub.authenticator_class = "course.hub.authenticator.RosterAuthenticator"
     c.Authenticator.allowed_users = set(learners) | set(mentors)
     c.Authenticator.admin_users = set(mentors)
+    c.RosterAuthenticator.mentor_passwords_file = str(hub_dir / MENTOR_PASSWORDS_FILE)
     c.NativeAuthenticator.enable_signup = True
     c.NativeAuthenticator.open_signup = False
     c.NativeAuthenticator.minimum_password_length = 8

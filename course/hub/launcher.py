@@ -34,7 +34,7 @@ from pathlib import Path
 
 from .accounts import AccountError, People, ensure_account, ensure_learners, give_to, people_as
 from .database import DatabaseError, PostgresServer
-from .hub_config import PROXY, HubSettings, private_dir, write_config_file, write_people
+from .hub_config import MENTOR_PASSWORDS_FILE, PROXY, HubSettings, private_dir, write_config_file, write_people
 
 
 class HubError(RuntimeError):
@@ -319,7 +319,9 @@ def run(root: Path, port: int = 8000, course_account: str = "course", home_base:
         def address() -> str | None:
             if not hub_answers(f"http://127.0.0.1:{settings.hub_api_port}") or not hub_answers(settings.url):
                 return None
-            return (f"Learners sign up at {settings.url}/hub/signup, then a mentor approves them at "
+            return (f"Mentors log in with the first password in {private / MENTOR_PASSWORDS_FILE} (give each "
+                    f"mentor theirs; they choose their own at {settings.url}/hub/change-password).\n"
+                    f"Learners sign up at {settings.url}/hub/signup, then a mentor approves them at "
                     f"{settings.url}/hub/authorize.\nOpen the hub at:\n\n    {settings.url}/hub/login")
         serving.announce(hub, address)
         return hub.wait()

@@ -160,11 +160,23 @@ class Hub:
         return session
 
     def login(self, name: str, approve_by: requests.Session | None = None) -> requests.Session:
-        """Sign ``name`` up (if not yet), have ``approve_by`` approve it (learners), and log in."""
+        """Log in as ``name``: a mentor with their first password; a learner after signing up (if not
+        yet) and being approved by ``approve_by``."""
+        if name in self.mentors:
+            return self.log_in(name, self.mentor_password(name))
         self.signup(name)
         if approve_by is not None:
             self.approve(approve_by, name)
         return self.log_in(name)
+
+    def mentor_password(self, name: str) -> str:
+        """The first password the hub gave mentor ``name`` (as the organiser reads it, from the hub's file)."""
+        from course.hub.hub_config import MENTOR_PASSWORDS_FILE, private_dir
+        for line in (private_dir(self.root) / MENTOR_PASSWORDS_FILE).read_text(encoding="utf-8").splitlines():
+            who, _, password = line.partition(" ")
+            if who == name:
+                return password
+        raise KeyError(f"no first password for mentor {name}")
 
     def spawn(self, name: str, seconds: float = SPAWN_SECONDS) -> dict:
         """Start ``name``'s lab and wait until it is ready; the user's model (with ``pid`` of the lab)."""
