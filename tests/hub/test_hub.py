@@ -30,7 +30,7 @@ def hub(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def mentor(hub):
-    return hub.login(hub.mentors[0])   # a mentor's sign-up needs no approval
+    return hub.login(hub.mentors[0])   # with the first password the hub gave the mentor
 
 
 @pytest.fixture(scope="module")
