@@ -189,9 +189,9 @@ def prepare_workspace(home: Path, root: Path, language: str, own_config: Path | 
 def server_arguments(role: str, home: Path, root: Path) -> list[str]:
     """The options a learner's or a mentor's ``jupyterhub-singleuser`` adds to the hub's."""
     if role == "mentor":
-        return [f"--ServerApp.root_dir={root}",
+        return [f"--ServerApp.root_dir={root}", "--ServerApp.log_level=WARN",
                 f"--LabApp.workspaces_dir={home / LEARNER_STATE / 'mentors' / os.environ.get('JUPYTERHUB_USER', 'mentor')}"]
-    return [f"--ServerApp.root_dir={home / WORKSPACE}",
+    return [f"--ServerApp.root_dir={home / WORKSPACE}", "--ServerApp.log_level=WARN",
             "--ServerApp.terminals_enabled=False",   # a terminal is no lesson; notebooks are
             f"--LabApp.workspaces_dir={home / LEARNER_STATE / 'lab-workspaces'}"]
 

@@ -6,7 +6,9 @@ tokens and the hub's services. Runs as root; skipped, saying why, when a hub can
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
 import pwd
 import subprocess
 from pathlib import Path
@@ -102,6 +104,14 @@ def test_the_learners_lab_is_the_learner_view(hub, learner):
     menu = session.get(f"{base}/lab/api/settings/@jupyterlab/mainmenu-extension:plugin", headers=headers, timeout=60)
     assert menu.status_code == 200
     assert f"/user/{name}/course/home" in menu.text   # File › Course home, under the hub user's base URL
+    lab = session.get(f"{base}/lab", timeout=60)
+    assert lab.status_code == 200
+    config = json.loads(re.search(r'<script id="jupyter-config-data" type="application/json">(.*?)</script>',
+                                  lab.text, re.S).group(1))
+    disabled = config["disabledExtensions"]
+    for plugin in ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
+                   "@jupyter/nbgrader:course-list", "@jupyter/nbgrader:assignment-list"):
+        assert plugin in disabled, disabled
 
 
 def test_the_labs_own_token_reaches_the_exchange_and_little_else(hub, learner):
@@ -159,7 +169,7 @@ def test_the_idle_culler_and_the_exchange_are_hub_services(hub):
         assert "exchange" in services
         health = requests.get(f"{hub.url}/services/exchange/api/health", timeout=30)
         assert health.status_code == 200 and health.json() == {"ok": True}
-    assert pwd.getpwnam(hub.course_account).pw_uid in _owners_of("jupyterhub_idle_culler")
+    assert _owners_of("jupyterhub_idle_culler", "--timeout=3600") >= {pwd.getpwnam(hub.course_account).pw_uid}
 
 
 def test_grading_workers_run_as_the_course_account_one_per_week(hub):
@@ -168,7 +178,7 @@ def test_grading_workers_run_as_the_course_account_one_per_week(hub):
     services = hub.api("GET", "services").json()
     for week in weeks:
         assert week.id in services[f"grader-{week.number}"]["command"]
-    assert _owners_of("--forever") == {pwd.getpwnam(hub.course_account).pw_uid}
+    assert _owners_of("--forever", str(hub.root)) == {pwd.getpwnam(hub.course_account).pw_uid}
 
 
 @pytest.mark.skipif(importlib.util.find_spec("course.hub.exchange_client") is None,
@@ -188,12 +198,13 @@ def test_the_course_home_fetches_the_open_week_through_the_exchange_service(hub,
     assert any(folder.glob("*.ipynb"))
 
 
-def _owners_of(command_part: str) -> set[int]:
-    """The uids of the processes whose command line holds ``command_part``."""
+def _owners_of(*command_parts: str) -> set[int]:
+    """The uids of the processes whose command line holds every one of ``command_parts``."""
     owners = set()
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
-            if command_part.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if all(part.encode() in cmdline for part in command_parts):
                 owners.add(Path(f"/proc/{pid}").stat().st_uid)
         except OSError:
             pass
