@@ -209,3 +209,51 @@ def _owners_of(*command_parts: str) -> set[int]:
         except OSError:
             pass
     return owners
+
+
+def test_ctrl_c_stops_the_hub_its_labs_services_and_database(tmp_path):
+    import signal
+    running = start_hub(tmp_path, learners=unique_ids("l", 1), mentors=unique_ids("m", 1))
+    try:
+        mentor = running.login(running.mentors[0])
+        learner = running.learners[0]
+        running.login(learner, approve_by=mentor)
+        lab = running.spawn(learner)["pid"]
+        assert _owners_of(str(running.root))   # the hub's services and database run
+        running.process.send_signal(signal.SIGINT)   # what Ctrl+C in the hub's window sends
+        assert running.process.wait(timeout=120) == 0
+        assert "The hub has stopped" in running.log.read_text()
+        assert not Path(f"/proc/{lab}").exists()
+        assert not _owners_of(str(running.root)), "something of the hub still runs"
+        assert not _owners_of(f"--port {running.url.rsplit(':', 1)[1]}"), "the proxy still runs"
+    finally:
+        running.stop()
+
+
+def test_course_hub_needs_root_and_says_so(tmp_path):
+    from course.hub.singleuser import account_python
+    require_hub()
+    folder = tmp_path / "course"
+    nobody = pwd.getpwnam("nobody")
+    done = subprocess.run([account_python(), "-m", "course", "hub", "--root", str(folder)], user=nobody.pw_uid,
+                          group=nobody.pw_gid, extra_groups=[], capture_output=True, text=True, cwd="/",
+                          env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": "/tmp"})
+    assert done.returncode == 2
+    assert "must run as root: run it again with sudo" in done.stderr
+    assert "Traceback" not in done.stderr and not folder.exists()
+
+
+def test_a_learners_own_settings_carry_their_language_and_their_hub_address(tmp_path):
+    from course.hub.hub_config import HubSettings
+    from course.hub.singleuser import write_learner_settings
+    (tmp_path / "hub" / "learner_config").mkdir(parents=True)   # made by course hub
+    folder = write_learner_settings(tmp_path, "amal", "ar", "/user/amal/")
+    settings = json.loads((folder / "labconfig" / "default_setting_overrides.json").read_text(encoding="utf-8"))
+    assert settings["@jupyterlab/translation-extension:plugin"]["locale"] == "ar_SA"
+    home_item = settings["@jupyterlab/mainmenu-extension:plugin"]["menus"][0]["items"][0]
+    assert home_item["args"]["url"] == "/user/amal/course/home"
+    written = HubSettings(port=8123, course_account="cohort", db_url="postgresql+psycopg://postgres@/course?host=/x")
+    written.write(tmp_path / "hub")
+    assert HubSettings.read(tmp_path / "hub") == written
+    from course.layout import CourseLayout
+    assert CourseLayout.at(tmp_path).is_hub
