@@ -63,6 +63,12 @@ class SubmissionScore:
     pending_points: float
 
 
+def no_gradebook_yet(error: sa.exc.DBAPIError) -> bool:
+    """Whether ``error`` says nbgrader's tables are not there yet (nothing graded): SQLite's "no such
+    table" (an OperationalError), PostgreSQL's undefined table (SQLSTATE 42P01)."""
+    return isinstance(error, sa.exc.OperationalError) or getattr(error.orig, "sqlstate", None) == "42P01"
+
+
 def cell_grades(db_url: str | sa.Engine, course_id: str, learner: str | None = None,
                 week: str | None = None) -> list[CellGrade]:
     """Every graded cell of the course (or only ``learner``'s, only ``week``'s), in one query
@@ -90,8 +96,10 @@ def cell_grades(db_url: str | sa.Engine, course_id: str, learner: str | None = N
     try:
         with engine.connect() as conn:
             rows = conn.execute(query).all()
-    except sa.exc.OperationalError:   # no gradebook yet: nothing graded
-        return []
+    except sa.exc.DBAPIError as error:
+        if not no_gradebook_yet(error):
+            raise
+        return []   # nothing graded
     finally:
         if engine is not db_url:
             engine.dispose()
@@ -141,7 +149,9 @@ def mentor_comments(db_url: str, course_id: str, week: str) -> dict[tuple[str, s
     try:
         with engine.connect() as conn:
             return {(r[0], r[1]): r[2] for r in conn.execute(query) if (r[2] or "").strip()}
-    except sa.exc.OperationalError:
+    except sa.exc.DBAPIError as error:
+        if not no_gradebook_yet(error):
+            raise
         return {}
     finally:
         engine.dispose()
