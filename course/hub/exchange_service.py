@@ -579,27 +579,32 @@ class Release(_Handler):
 @web.stream_request_body
 class Submissions(_Handler):
     async def prepare(self):
-        self.body = None
+        self.body, self.refusal, self.received = None, None, 0
         await super().prepare()
-        week = self.path_kwargs.get("week") or self.path_args[0]
-        self.exchange.open_entry(self.identity.name, week, submitting=True)
-        self.submission_id = self.request.headers.get("X-Course-Submission-Id", "").strip().lower()
-        if not SUBMISSION_ID.match(self.submission_id):
-            raise Refusal(400, "This hand-in carries no submission id. Hand the week in again from the course home.")
-        if self.exchange.seen.seen(self.submission_id):
-            raise Refusal(409, "This hand-in was already received.")
         length = self.request.headers.get("Content-Length")
         if length is not None and (not length.isdigit() or int(length) > BODY_LIMIT):
             raise Refusal(413, f"The week folder is larger than {MAX_BYTES // 1024 // 1024} MB. "
                                "Remove large files you added and hand it in again.")
         self.request.connection.set_max_body_size(BODY_LIMIT)
+        try:
+            week = self.path_kwargs.get("week") or self.path_args[0]
+            self.exchange.open_entry(self.identity.name, week, submitting=True)
+            self.submission_id = self.request.headers.get("X-Course-Submission-Id", "").strip().lower()
+            if not SUBMISSION_ID.match(self.submission_id):
+                raise Refusal(400, "This hand-in carries no submission id. Hand the week in again from the course home.")
+            if self.exchange.seen.seen(self.submission_id):
+                raise Refusal(409, "This hand-in was already received.")
+        except Refusal as refusal:
+            # said once the body has arrived (and been thrown away): an answer sent while the lab is still
+            # sending reaches the learner through the hub's proxy as "service unavailable", not as this sentence
+            self.refusal = refusal
+            return
         self.body = tempfile.SpooledTemporaryFile(max_size=1 << 20)
-        self.received = 0
 
     def data_received(self, chunk: bytes) -> None:
+        self.received += len(chunk)
         if self.body is None:
             return
-        self.received += len(chunk)
         if self.received <= BODY_LIMIT:
             self.body.write(chunk)
 
@@ -609,6 +614,8 @@ class Submissions(_Handler):
         super().on_connection_close()
 
     async def post(self, week: str):
+        if self.refusal is not None:
+            raise self.refusal
         try:
             if self.received > BODY_LIMIT:
                 raise Refusal(413, f"The week folder is larger than {MAX_BYTES // 1024 // 1024} MB. "
