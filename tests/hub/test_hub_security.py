@@ -2,8 +2,8 @@
 from A's own Unix account.
 
 One real hub for the module (tests/hub/running_hub.py): learners A and B (Unix users, signed up and approved
-by a mentor), a mentor, every week released. A's gate is the course's default one (week 2 locked); B has a
-gate of their own with week 2 open, and a feedback page for a week-1 hand-in. A's lab is started, and the
+by a mentor), a mentor, every week released. A's gate is the course's default one (week 2 locked); a mentor
+unlocked week 2 for B (``course unlock``), and B has a feedback page for a week-1 hand-in. A's lab is started, and the
 requests below are sent by a Python process running as A's uid with the environment of A's lab, once with
 the token JupyterHub gave A's lab (``JUPYTERHUB_API_TOKEN``) and once with a token A made for itself
 through the hub's API. Every refusal is checked together with what must not have happened: nothing new in
@@ -196,17 +196,15 @@ def _hand_in(path: str, files: dict[str, bytes] | bytes, submission_id: str | No
                         "Content-Type": "application/gzip", **(headers or {})}}
 
 
-def _open_gate_for(course: Course, learner: str, week: str, account: str) -> None:
-    """Publish ``learner``'s own gate: the default one with ``week`` open (as a mentor's unlock publishes it)."""
-    from course import gate
-    raw = json.loads(gate.gate_file(course.layout.gate_dir, gate.DEFAULT).read_text())
-    raw["learner"] = learner
-    raw["weeks"][week].update(state="unlocked", can_submit=True, message="")
-    path = gate.gate_file(course.layout.gate_dir, learner)
-    path.write_text(json.dumps(raw), encoding="utf-8")
-    entry = pwd.getpwnam(account)
-    os.chown(path, entry.pw_uid, entry.pw_gid)
-    os.chmod(path, 0o644)
+def _unlock(hub: Hub, learner: str, week: str) -> None:
+    """A mentor's ``course unlock LEARNER WEEK`` on the hub's course, run as the course account."""
+    from course.hub.hub_config import HubSettings
+    from course.hub.launcher import as_account, course_environment
+    from course.hub.singleuser import account_python
+    env = course_environment(hub.root, HubSettings.read(hub.root / "hub").db_url)
+    as_account(hub.course_account, [account_python(), "-m", "course", "--root", str(hub.root), "unlock", learner,
+                                    week, "--reason", "did the week offline", "--by", hub.mentors[0]], env,
+               "Unlocking a week")
 
 
 @pytest.fixture(scope="module")
@@ -218,8 +216,9 @@ def cohort(tmp_path_factory) -> Iterator[Cohort]:
         course = Course(hub)
         w1, w2 = course.weeks[:2]
         from course import gate
-        assert not gate.read(course.layout.gate_dir, gate.DEFAULT)[w2].is_open   # A's gate: week 2 locked
-        _open_gate_for(course, b, w2, hub.course_account)
+        _unlock(hub, b, w2)
+        assert not gate.read(course.layout.gate_dir, a)[w2].is_open     # A's gate: week 2 locked
+        assert gate.read(course.layout.gate_dir, b)[w2].can_submit      # B's: week 2 open
         mentor = hub.mentors[0]
         mentor_session = hub.login(mentor)
         a_session = hub.login(a, approve_by=mentor_session)
@@ -421,6 +420,24 @@ def test_the_same_hand_in_sent_twice_at_once_is_received_once(cohort):
     for t in threads:
         t.join()
     assert sorted(statuses) == [201, 409, 409, 409]
+    assert len(set(course.inbound_names()) - set(before)) == 1
+
+
+def test_a_refused_hand_in_of_a_real_weeks_size_still_says_why(cohort):
+    """Refused before its body is read (a locked week, a replay), a hand-in of a few MB still reaches A's lab
+    through the hub's proxy as the service's sentence, and nothing of it is kept."""
+    course = cohort.course
+    w1, w2 = course.weeks[:2]
+    from course import gate
+    sentence = gate.read(course.layout.gate_dir, cohort.a)[w2].message
+    files = {"assessment.ipynb": b"{}", "chart.png": os.urandom(3 * 1024 * 1024)}
+    replayed = _hand_in(SERVICE + f"api/weeks/{w1}/submissions", files)
+    before = course.inbound_names()
+    locked, first, again = cohort.as_a("lab token", [_hand_in(SERVICE + f"api/weeks/{w2}/submissions", files),
+                                                     replayed, replayed])
+    assert locked.status == 403 and locked.message == sentence
+    assert first.status == 201, first.body
+    assert again.status == 409 and again.message == "This hand-in was already received."
     assert len(set(course.inbound_names()) - set(before)) == 1
 
 
