@@ -32,7 +32,7 @@ import sys
 import urllib.request
 from pathlib import Path
 
-from .accounts import AccountError, People, ensure_account, ensure_learners, give_to, people_as
+from .accounts import People, ensure_account, ensure_learners, give_to, people_as
 from .database import DatabaseError, PostgresServer
 from .hub_config import MENTOR_PASSWORDS_FILE, PROXY, HubSettings, private_dir, write_config_file, write_people
 
