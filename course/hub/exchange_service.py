@@ -580,13 +580,13 @@ class Release(_Handler):
 class Submissions(_Handler):
     async def prepare(self):
         self.body, self.refusal, self.received = None, None, 0
-        await super().prepare()
         length = self.request.headers.get("Content-Length")
         if length is not None and (not length.isdigit() or int(length) > BODY_LIMIT):
             raise Refusal(413, f"The week folder is larger than {MAX_BYTES // 1024 // 1024} MB. "
                                "Remove large files you added and hand it in again.")
         self.request.connection.set_max_body_size(BODY_LIMIT)
         try:
+            await super().prepare()
             week = self.path_kwargs.get("week") or self.path_args[0]
             self.exchange.open_entry(self.identity.name, week, submitting=True)
             self.submission_id = self.request.headers.get("X-Course-Submission-Id", "").strip().lower()
@@ -597,6 +597,7 @@ class Submissions(_Handler):
         except Refusal as refusal:
             # said once the body has arrived (and been thrown away): an answer sent while the lab is still
             # sending reaches the learner through the hub's proxy as "service unavailable", not as this sentence
+            # (a sign-in refused too: the proxy would turn it into the same)
             self.refusal = refusal
             return
         self.body = tempfile.SpooledTemporaryFile(max_size=1 << 20)
