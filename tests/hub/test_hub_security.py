@@ -37,6 +37,8 @@ SERVICE = "/services/exchange/"
 GZIP = b"\x1f\x8b"
 TOKEN_KINDS = ("lab token", "own token")
 NOTES, B_NOTES = "notes.txt", "B's own notes, for B alone"
+# a week folder of a real size: a refusal sent before such a body is read became the proxy's "unavailable" page
+A_WEEKS_SIZE = {"assessment.ipynb": b"{}", "chart.png": os.urandom(3 * 1024 * 1024)}
 
 # Sent by A's uid: each request exactly as written (no path normalisation), the token from the environment.
 SEND = r'''
@@ -430,7 +432,7 @@ def test_a_refused_hand_in_of_a_real_weeks_size_still_says_why(cohort):
     w1, w2 = course.weeks[:2]
     from course import gate
     sentence = gate.read(course.layout.gate_dir, cohort.a)[w2].message
-    files = {"assessment.ipynb": b"{}", "chart.png": os.urandom(3 * 1024 * 1024)}
+    files = A_WEEKS_SIZE
     replayed = _hand_in(SERVICE + f"api/weeks/{w1}/submissions", files)
     before = course.inbound_names()
     locked, first, again = cohort.as_a("lab token", [_hand_in(SERVICE + f"api/weeks/{w2}/submissions", files),
@@ -455,7 +457,8 @@ def _private_paths(cohort: Cohort) -> dict[str, list[tuple[str, str]]]:
     as_course = [("list", root / "grading" / d) for d in ("keys", "exchange", "source", "release", "roster",
                                                            "assessments")]
     as_course += [("read", key), ("read", course.layout.gate_dir / "_default.json"), ("list", course.inbound),
-                  ("list", course.folder / "outbound" / w2), ("read", course.folder / "outbound" / w2 / "assessment.ipynb"),
+                  ("list", course.folder / "outbound" / w2),
+                  ("read", course.folder / "outbound" / w2 / "assessment.ipynb"),
                   ("read", course.feedback / cohort.b_page), ("list", root / w2),
                   ("list", postgres), ("list", postgres / "data"), ("connect", socket_file),
                   ("read", root / "hub" / "exchange.sqlite")]
@@ -463,7 +466,8 @@ def _private_paths(cohort: Cohort) -> dict[str, list[tuple[str, str]]]:
         as_course.append(("read", root / "grading" / "gradebook.db"))
     return {cohort.hub.course_account: [(op, str(p)) for op, p in as_course],
             cohort.b: [("list", str(b_home)), ("read", str(notes))],
-            "root": [("list", str(root / "hub" / "jupyterhub")), ("read", str(root / "hub" / "jupyterhub" / "jupyterhub.sqlite"))]}
+            "root": [("list", str(root / "hub" / "jupyterhub")),
+                     ("read", str(root / "hub" / "jupyterhub" / "jupyterhub.sqlite"))]}
 
 
 def test_a_cannot_open_bs_home_or_the_courses_folders_but_their_owners_can(cohort):
@@ -538,7 +542,7 @@ def test_the_mentors_endpoints_refuse_a_and_serve_the_mentor(cohort, kind):
 def test_no_token_a_bad_token_or_bs_cookies_alone_are_refused(cohort):
     course, w1 = cohort.course, cohort.course.weeks[0]
     before = course.inbound_names()
-    hand_in = {"data": _tar({"assessment.ipynb": b"{}"}), "headers": {"X-Course-Submission-Id": str(uuid.uuid4())}}
+    hand_in = {"data": _tar(A_WEEKS_SIZE), "headers": {"X-Course-Submission-Id": str(uuid.uuid4())}}
     for token in (None, "not-a-token", cohort.b_token[:-1] + ("0" if cohort.b_token[-1] != "0" else "1")):
         for method, path, extra in (("GET", "api/weeks", {}), ("GET", f"api/weeks/{w1}/release", {}),
                                     ("GET", f"api/weeks/{w1}/feedback", {}),
@@ -571,7 +575,7 @@ def test_a_token_without_the_exchange_scope_is_refused(cohort):
     for token in (narrow, lab_only):
         for method, path, extra in (("GET", "api/weeks", {}), ("GET", f"api/weeks/{w1}/release", {}),
                                     ("POST", f"api/weeks/{w1}/submissions",
-                                     {"data": _tar({"assessment.ipynb": b"{}"}),
+                                     {"data": _tar(A_WEEKS_SIZE),
                                       "headers": {"X-Course-Submission-Id": str(uuid.uuid4())}})):
             answer = cohort.call(token, method, path, **extra)
             assert answer.status == 403 and "may not use the course's exchange" in answer.message, (path, answer)
@@ -589,9 +593,10 @@ def test_as_tokens_do_not_open_bs_lab(cohort, kind):
     paths = [f"/user/{b}/api/contents", f"/user/{b}/files/{NOTES}", f"/user/{b}/api/contents/{NOTES}",
              f"/user/{cohort.a}/../{b}/api/contents/{NOTES}", f"/user/{cohort.a}/%2e%2e/{b}/files/{NOTES}",
              f"/user/{b.upper()}/api/contents/{NOTES}"]
+    overwrite = json.dumps({"type": "file", "format": "text", "content": "A was here"}).encode()
     answers = cohort.as_a(kind, [{"path": p} for p in paths] + [
         {"method": "PUT", "path": f"/user/{b}/api/contents/{NOTES}", "headers": {"Content-Type": "application/json"},
-         "body": base64.b64encode(json.dumps({"type": "file", "format": "text", "content": "A was here"}).encode()).decode()}])
+         "body": base64.b64encode(overwrite).decode()}])
     for path, answer in zip([*paths, "PUT"], answers):
         assert answer.status in (302, 403, 404), (path, answer)
         assert B_NOTES.encode() not in answer.body and NOTES.encode() not in answer.body, (path, answer)
