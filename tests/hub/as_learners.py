@@ -17,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from jupyter_core.application import NoStart
 from nbgrader.apps.nbgraderapp import NbGraderApp
 import course.hub.exchange_client  # noqa: F401  (the lab's exchange classes, imported before the fork)
 
@@ -36,6 +37,8 @@ def _child(job: dict) -> int:
     try:
         app.initialize(job["command"])
         app.start()
+    except NoStart:          # jupyter_core's way of saying the subcommand ran (launch_instance returns)
+        return 0
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 1
     return 0
