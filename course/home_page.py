@@ -391,7 +391,7 @@ SCRIPT = """
     if (busy || document.hidden) return;
     busy = true;
     try {
-      const r = await fetch('course/home/state?v=' + encodeURIComponent(version), {headers: {'Accept': 'application/json'}});
+      const r = await fetch('course/home/state?v=' + encodeURIComponent(version), {headers: {'Accept': 'application/json', 'X-XSRFToken': xsrf()}});
       if (r.ok) {
         const data = await r.json();
         if (data.version !== version) {
