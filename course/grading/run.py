@@ -205,6 +205,7 @@ def _take(ctx: _Context, recorder, entry: inbound.Entry) -> None:
         return _refuse(ctx, entry, problem)
     folder = layout.submitted / learner / week.id
     inbound.copy_safely(entry, folder)
+    _stamp_received(folder, entry.received_at)
     try:
         handed = submission.read(folder, week.assessment, ctx.release)
     except submission.NotebookProblem as exc:
@@ -292,6 +293,13 @@ def _refuse(ctx: _Context, entry: inbound.Entry, problem: Reason) -> None:
         page = feedback.problem_page(_week_heading(ctx.week), problem.localized())
     feedback.deliver(ctx.layout, ctx.week, entry.learner, page,
                      _secret(entry.path), feedback.read_small(entry.path / "timestamp.txt"))
+
+
+def _stamp_received(folder: Path, received_at) -> None:
+    """The copy's ``timestamp.txt`` says when the course received it (the time its gradebook row
+    carries), not what the learner's side wrote: nbgrader's formgrader counts a submission as graded
+    only when the two agree, and would otherwise offer to autograde every one."""
+    (folder / "timestamp.txt").write_text(received_at.strftime("%Y-%m-%d %H:%M:%S.%f UTC"), encoding="utf-8")
 
 
 def _secret(folder: Path) -> str | None:
